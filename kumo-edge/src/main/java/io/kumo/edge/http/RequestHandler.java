@@ -1,0 +1,74 @@
+package io.kumo.edge.http;
+
+import io.kumo.core.http.HttpResponse;
+import io.kumo.edge.admin.AdminEndpoints;
+import io.kumo.edge.route.Dispatcher;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.handler.codec.http.FullHttpRequest;
+import io.netty.handler.codec.http.HttpMethod;
+import io.netty.handler.codec.http.HttpUtil;
+
+import java.lang.System.Logger.Level;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
+
+/** The last handler of the pipeline: hands each complete request to a virtual thread. */
+final class RequestHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
+    private static final System.Logger ACCESS = System.getLogger("kumo.access");
+    private final Dispatcher dispatcher;
+    private final AdminEndpoints admin;
+    private final ExecutorService executor;
+
+    RequestHandler(Dispatcher dispatcher, AdminEndpoints admin, ExecutorService executor) {
+        this.dispatcher = dispatcher;
+        this.admin = admin;
+        this.executor = executor;
+    }
+
+    @Override
+    protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest msg) {
+        if (!msg.decoderResult().isSuccess()) {
+            ctx.writeAndFlush(NettyRequests.toNetty(HttpResponse.text(400, "text/plain", "malformed HTTP request\n"), false, false))
+                    .addListener(ChannelFutureListener.CLOSE);
+            return;
+        }
+        var request = NettyRequests.toKumo(msg, ctx.channel().remoteAddress());
+        boolean keepAlive = HttpUtil.isKeepAlive(msg);
+        boolean head = msg.method().equals(HttpMethod.HEAD);
+        try {
+            executor.execute(() -> respond(ctx, request, keepAlive, head));
+        } catch (RejectedExecutionException shuttingDown) {
+            ctx.close();
+        }
+    }
+
+    private void respond(ChannelHandlerContext ctx, io.kumo.core.http.HttpRequest request, boolean keepAlive, boolean head) {
+        long start = System.nanoTime();
+        HttpResponse response;
+        String label;
+        var adminResponse = admin.handle(request);
+        if (adminResponse.isPresent()) {
+            response = adminResponse.get();
+            label = "kumo";
+        } else {
+            Dispatcher.Outcome outcome = dispatcher.dispatch(request);
+            response = outcome.response();
+            label = outcome.service() + "." + outcome.operation();
+        }
+        var write = ctx.writeAndFlush(NettyRequests.toNetty(response, keepAlive, head));
+        if (!keepAlive) {
+            write.addListener(ChannelFutureListener.CLOSE);
+        }
+        if (ACCESS.isLoggable(Level.DEBUG)) {
+            ACCESS.log(Level.DEBUG, String.format("%s %s %s -> %d (%.1f ms)", request.method(), request.rawPath(), label,
+                    response.status(), (System.nanoTime() - start) / 1e6));
+        }
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        ctx.close();
+    }
+}

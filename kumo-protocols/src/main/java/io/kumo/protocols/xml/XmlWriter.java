@@ -1,0 +1,91 @@
+package io.kumo.protocols.xml;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
+import java.util.Deque;
+
+/** A small streaming XML writer for response bodies; escapes text and attribute values. */
+public final class XmlWriter {
+    private final StringBuilder out = new StringBuilder(512);
+    private final Deque<String> open = new ArrayDeque<>();
+    private boolean tagOpen;
+
+    public XmlWriter declaration() {
+        out.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>");
+        return this;
+    }
+
+    public XmlWriter start(String name) {
+        closeTag();
+        out.append('<').append(name);
+        open.push(name);
+        tagOpen = true;
+        return this;
+    }
+
+    public XmlWriter attribute(String name, String value) {
+        if (!tagOpen) {
+            throw new IllegalStateException("attribute outside a start tag");
+        }
+        out.append(' ').append(name).append("=\"");
+        escape(value, true);
+        out.append('"');
+        return this;
+    }
+
+    public XmlWriter text(String value) {
+        closeTag();
+        escape(value, false);
+        return this;
+    }
+
+    public XmlWriter end() {
+        String name = open.pop();
+        if (tagOpen) {
+            out.append("/>");
+            tagOpen = false;
+        } else {
+            out.append("</").append(name).append('>');
+        }
+        return this;
+    }
+
+    public XmlWriter element(String name, String value) {
+        return start(name).text(value).end();
+    }
+
+    public byte[] toBytes() {
+        while (!open.isEmpty()) {
+            end();
+        }
+        return out.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    private void closeTag() {
+        if (tagOpen) {
+            out.append('>');
+            tagOpen = false;
+        }
+    }
+
+    private void escape(String s, boolean attribute) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '<' -> out.append("&lt;");
+                case '>' -> out.append("&gt;");
+                case '&' -> out.append("&amp;");
+                case '"' -> out.append(attribute ? "&quot;" : "\"");
+                case '\r' -> out.append("&#xD;");
+                case '\n' -> out.append(attribute ? "&#xA;" : "\n");
+                default -> {
+                    if (c < 0x20 && c != '\t') {
+                        out.append("&#x").append(Integer.toHexString(c)).append(';');
+                    } else {
+                        out.append(c);
+                    }
+                }
+            }
+        }
+    }
+}

@@ -22,6 +22,9 @@ public final class AdminEndpoints {
         Map<String, Object> health();
 
         void reset();
+
+        /** A new access key pair for the account root, for tests that want a key Kumo verifies. */
+        Map<String, Object> createAccessKey();
     }
 
     public AdminEndpoints(AdminActions actions) {
@@ -42,6 +45,9 @@ public final class AdminEndpoints {
                 actions.reset();
                 yield json(200, Map.of("status", "reset"));
             }
+            case "/_kumo/access-keys" -> request.method().equals("POST")
+                    ? json(200, actions.createAccessKey())
+                    : json(405, Map.of("error", "use POST"));
             default -> json(404, Map.of("error", "no such Kumo endpoint: " + path));
         });
     }

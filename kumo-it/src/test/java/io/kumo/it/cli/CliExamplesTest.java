@@ -1,0 +1,108 @@
+package io.kumo.it.cli;
+
+import io.kumo.it.KumoHarness;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * Runs the examples/ scripts with every AWS CLI on the machine (v1 from pip, v2 from Debian).
+ * On CI both must be there; elsewhere a missing one is skipped.
+ */
+class CliExamplesTest {
+    private static final Path ROOT = repositoryRoot();
+
+    @TestFactory
+    List<DynamicTest> sectionOneWithEachCli() {
+        Map<String, String> clis = installedClis();
+        boolean ci = "true".equals(System.getenv("CI"));
+        List<DynamicTest> tests = new ArrayList<>();
+        for (String major : List.of("1", "2")) {
+            tests.add(DynamicTest.dynamicTest("examples/01-network.sh with AWS CLI v" + major, () -> {
+                String cli = clis.get(major);
+                if (ci) {
+                    assertThat(cli).as("AWS CLI v" + major + " must be installed on CI").isNotNull();
+                }
+                assumeTrue(cli != null, "AWS CLI v" + major + " not installed");
+                KumoHarness.shared();
+                runExample(cli, "01-network.sh");
+            }));
+        }
+        return tests;
+    }
+
+    private static void runExample(String cli, String script) throws Exception {
+        ProcessBuilder pb = new ProcessBuilder("bash", ROOT.resolve("examples").resolve(script).toString())
+                .redirectErrorStream(true);
+        pb.environment().put("KUMO_ENDPOINT", KumoHarness.shared().endpoint().toString());
+        pb.environment().put("AWS", cli);
+        Process p = pb.start();
+        boolean done = p.waitFor(5, TimeUnit.MINUTES);
+        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!done) {
+            p.destroyForcibly();
+        }
+        assertThat(done).as("script finished in time").isTrue();
+        assertThat(p.exitValue()).as(output).isZero();
+        assertThat(output).contains("all checks passed");
+    }
+
+    /** AWS CLI executables by major version: the one on PATH and Debian's /usr/bin/aws. */
+    private static Map<String, String> installedClis() {
+        Map<String, String> out = new LinkedHashMap<>();
+        List<String> candidates = new ArrayList<>();
+        for (String dir : System.getenv().getOrDefault("PATH", "").split(":")) {
+            candidates.add(Path.of(dir, "aws").toString());
+        }
+        candidates.add("/usr/bin/aws");
+        candidates.add("/usr/local/bin/aws");
+        for (String candidate : candidates) {
+            if (!Files.isExecutable(Path.of(candidate))) {
+                continue;
+            }
+            String version = version(candidate);
+            if (version.startsWith("aws-cli/1.")) {
+                out.putIfAbsent("1", candidate);
+            } else if (version.startsWith("aws-cli/2.")) {
+                out.putIfAbsent("2", candidate);
+            }
+        }
+        return out;
+    }
+
+    private static String version(String cli) {
+        try {
+            Process p = new ProcessBuilder(cli, "--version").redirectErrorStream(true).start();
+            if (!p.waitFor(60, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+                return "";
+            }
+            return new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+        } catch (IOException | InterruptedException e) {
+            return "";
+        }
+    }
+
+    private static Path repositoryRoot() {
+        Path dir = Path.of("").toAbsolutePath();
+        while (dir != null && !Files.exists(dir.resolve("examples"))) {
+            dir = dir.getParent();
+        }
+        if (dir == null) {
+            throw new IllegalStateException("cannot find the repository root with examples/");
+        }
+        return dir;
+    }
+}

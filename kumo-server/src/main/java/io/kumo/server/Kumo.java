@@ -53,7 +53,7 @@ public final class Kumo implements AutoCloseable {
     private Kumo(KumoSettings settings) {
         this.settings = settings;
         this.machine = MachineFacts.probe();
-        this.store = settings.ephemeral() ? EmbeddedStore.inMemory() : EmbeddedStore.durable(settings.dataDir());
+        this.store = settings.ephemeral() ? EmbeddedStore.inMemory() : EmbeddedStore.durable(settings.dataDir().resolve("store"));
     }
 
     public static List<ServiceModule> modules() {

@@ -14,12 +14,17 @@ import java.lang.System.Logger.Level;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
 
-/** The last handler of the pipeline: hands each complete request to a virtual thread. */
+/**
+ * The last handler of the pipeline: hands each complete request to a virtual thread. Requests of
+ * one connection run one after another, so pipelined requests are answered in order.
+ */
 final class RequestHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
     private static final System.Logger ACCESS = System.getLogger("kumo.access");
     private final Dispatcher dispatcher;
     private final AdminEndpoints admin;
     private final ExecutorService executor;
+    private final java.util.ArrayDeque<Runnable> waiting = new java.util.ArrayDeque<>();
+    private boolean busy;
 
     RequestHandler(Dispatcher dispatcher, AdminEndpoints admin, ExecutorService executor) {
         this.dispatcher = dispatcher;
@@ -37,14 +42,40 @@ final class RequestHandler extends SimpleChannelInboundHandler<FullHttpRequest> 
         var request = NettyRequests.toKumo(msg, ctx.channel().remoteAddress());
         boolean keepAlive = HttpUtil.isKeepAlive(msg);
         boolean head = msg.method().equals(HttpMethod.HEAD);
+        waiting.add(() -> respond(ctx, request, keepAlive, head));
+        if (!busy) {
+            runNext(ctx);
+        }
+    }
+
+    /** Runs on the event loop: starts the next waiting request, if any. */
+    private void runNext(ChannelHandlerContext ctx) {
+        Runnable next = waiting.poll();
+        busy = next != null;
+        if (next == null) {
+            return;
+        }
         try {
-            executor.execute(() -> respond(ctx, request, keepAlive, head));
+            executor.execute(next);
         } catch (RejectedExecutionException shuttingDown) {
+            waiting.clear();
             ctx.close();
         }
     }
 
     private void respond(ChannelHandlerContext ctx, io.kumo.core.http.HttpRequest request, boolean keepAlive, boolean head) {
+        try {
+            answer(ctx, request, keepAlive, head);
+        } catch (RuntimeException | Error e) {
+            System.getLogger("kumo.edge").log(Level.ERROR, "request failed outside any service", e);
+            ctx.writeAndFlush(NettyRequests.toNetty(HttpResponse.text(500, "text/plain", "internal error\n"), false, false))
+                    .addListener(ChannelFutureListener.CLOSE);
+        } finally {
+            ctx.executor().execute(() -> runNext(ctx));
+        }
+    }
+
+    private void answer(ChannelHandlerContext ctx, io.kumo.core.http.HttpRequest request, boolean keepAlive, boolean head) {
         long start = System.nanoTime();
         HttpResponse response;
         String label;

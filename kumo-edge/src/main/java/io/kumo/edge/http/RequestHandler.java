@@ -11,7 +11,7 @@ import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpUtil;
 
 import java.lang.System.Logger.Level;
-import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 
 /**
@@ -22,11 +22,11 @@ final class RequestHandler extends SimpleChannelInboundHandler<FullHttpRequest> 
     private static final System.Logger ACCESS = System.getLogger("kumo.access");
     private final Dispatcher dispatcher;
     private final AdminEndpoints admin;
-    private final ExecutorService executor;
+    private final Executor executor;
     private final java.util.ArrayDeque<Runnable> waiting = new java.util.ArrayDeque<>();
     private boolean busy;
 
-    RequestHandler(Dispatcher dispatcher, AdminEndpoints admin, ExecutorService executor) {
+    RequestHandler(Dispatcher dispatcher, AdminEndpoints admin, Executor executor) {
         this.dispatcher = dispatcher;
         this.admin = admin;
         this.executor = executor;

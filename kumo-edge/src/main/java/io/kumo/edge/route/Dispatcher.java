@@ -61,8 +61,8 @@ public final class Dispatcher {
             for (Consumer<RequestContext> hook : endpoint.hooks()) {
                 hook.accept(ctx);
             }
-            Object output = invoke(binding, ctx, tree);
-            Map<String, Object> outTree = output instanceof SdkPojo pojo ? SdkBinder.toTree(pojo) : null;
+            Object output = invoke(binding, ctx, tree, operation);
+            Map<String, Object> outTree = output instanceof SdkPojo pojo ? SdkBinder.toTree(pojo, operation.output()) : null;
             return new Outcome(codec.encodeOutput(requestId, endpoint.model(), operation, outTree), endpoint.model().name(), operationName);
         } catch (AwsException e) {
             return new Outcome(codec.encodeError(requestId, endpoint.model(), e), endpoint.model().name(), operationName);
@@ -86,8 +86,9 @@ public final class Dispatcher {
     }
 
     @SuppressWarnings("unchecked")
-    private static <I, O> Object invoke(ServiceEndpoint.Binding<I, O> binding, RequestContext ctx, Map<String, Object> tree) {
-        I input = SdkBinder.toPojo(binding.inputType(), tree);
+    private static <I, O> Object invoke(ServiceEndpoint.Binding<I, O> binding, RequestContext ctx, Map<String, Object> tree,
+                                        OperationModel operation) {
+        I input = SdkBinder.toPojo(binding.inputType(), tree, operation.input());
         Handler<I, O> handler = binding.handler();
         return handler.handle(ctx, input);
     }

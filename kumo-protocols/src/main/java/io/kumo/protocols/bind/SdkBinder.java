@@ -1,5 +1,7 @@
 package io.kumo.protocols.bind;
 
+import io.kumo.protocols.model.Member;
+import io.kumo.protocols.model.Shape;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.core.SdkField;
 import software.amazon.awssdk.core.SdkPojo;
@@ -34,22 +36,49 @@ public final class SdkBinder {
 
     /** Builds an SDK object of {@code type} (a class with a static {@code builder()}) from a tree. */
     public static <T> T toPojo(Class<T> type, Map<String, Object> tree) {
+        return toPojo(type, tree, null);
+    }
+
+    /** As {@link #toPojo(Class, Map)}, with the model shape that names the tree's members. */
+    public static <T> T toPojo(Class<T> type, Map<String, Object> tree, Shape shape) {
         SdkPojo builder = newBuilder(type);
-        fill(builder, tree);
+        fill(builder, tree, shape);
         return type.cast(((Buildable) builder).build());
     }
 
     /** Turns an SDK object into a tree keyed by member name; unset members are left out. */
     public static Map<String, Object> toTree(SdkPojo pojo) {
+        return toTree(pojo, null);
+    }
+
+    /** As {@link #toTree(SdkPojo)}, keyed by the member names of the model shape. */
+    public static Map<String, Object> toTree(SdkPojo pojo, Shape shape) {
         Map<String, Object> out = new LinkedHashMap<>();
         for (SdkField<?> field : pojo.sdkFields()) {
             Object value = field.getValueOrDefault(pojo);
-            Object converted = fromSdk(field, value);
+            Member member = memberOf(field, shape);
+            Object converted = fromSdk(field, value, member == null ? null : member.shape());
             if (converted != null) {
-                out.put(field.memberName(), converted);
+                out.put(member == null ? field.memberName() : member.name(), converted);
             }
         }
         return out;
+    }
+
+    /**
+     * The model member an SDK field stands for. The SDK renames members whose names clash with
+     * Java (EC2's {@code Return} becomes {@code ReturnValue}), so the name alone does not always match.
+     */
+    private static Member memberOf(SdkField<?> field, Shape shape) {
+        if (shape == null || !shape.isStructure()) {
+            return null;
+        }
+        String name = field.memberName();
+        Member member = shape.member(name);
+        if (member == null && name.endsWith("Value")) {
+            member = shape.member(name.substring(0, name.length() - "Value".length()));
+        }
+        return member;
     }
 
     private static SdkPojo newBuilder(Class<?> type) {
@@ -67,36 +96,38 @@ public final class SdkBinder {
         }
     }
 
-    @SuppressWarnings("unchecked")
-    private static void fill(SdkPojo builder, Map<String, Object> tree) {
+    private static void fill(SdkPojo builder, Map<String, Object> tree, Shape shape) {
         for (SdkField<?> field : builder.sdkFields()) {
-            Object value = tree.get(field.memberName());
+            Member member = memberOf(field, shape);
+            Object value = tree.get(member == null ? field.memberName() : member.name());
             if (value != null) {
-                field.set(builder, toSdk(field, value));
+                field.set(builder, toSdk(field, value, member == null ? null : member.shape()));
             }
         }
     }
 
     @SuppressWarnings("unchecked")
-    private static Object toSdk(SdkField<?> field, Object value) {
+    private static Object toSdk(SdkField<?> field, Object value, Shape shape) {
         MarshallingType<?> type = field.marshallingType();
         if (type == MarshallingType.SDK_POJO) {
             SdkPojo nested = field.constructor().get();
-            fill(nested, (Map<String, Object>) value);
+            fill(nested, (Map<String, Object>) value, shape);
             return ((Buildable) nested).build();
         }
         if (type == MarshallingType.LIST) {
             SdkField<?> member = field.getRequiredTrait(ListTrait.class).memberFieldInfo();
+            Shape itemShape = shape != null && shape.isList() ? shape.listMember().shape() : null;
             List<Object> out = new ArrayList<>();
             for (Object item : (List<?>) value) {
-                out.add(item == null ? null : toSdk(member, item));
+                out.add(item == null ? null : toSdk(member, item, itemShape));
             }
             return out;
         }
         if (type == MarshallingType.MAP) {
             SdkField<?> member = field.getRequiredTrait(MapTrait.class).valueFieldInfo();
+            Shape valueShape = shape != null && shape.isMap() ? shape.mapValue().shape() : null;
             Map<String, Object> out = new LinkedHashMap<>();
-            ((Map<String, Object>) value).forEach((k, v) -> out.put(k, v == null ? null : toSdk(member, v)));
+            ((Map<String, Object>) value).forEach((k, v) -> out.put(k, v == null ? null : toSdk(member, v, valueShape)));
             return out;
         }
         return scalarToSdk(type, value);
@@ -133,19 +164,20 @@ public final class SdkBinder {
         return value;
     }
 
-    private static Object fromSdk(SdkField<?> field, Object value) {
+    private static Object fromSdk(SdkField<?> field, Object value, Shape shape) {
         if (value == null || value instanceof SdkAutoConstructList<?> || value instanceof SdkAutoConstructMap<?, ?>) {
             return null;
         }
         MarshallingType<?> type = field.marshallingType();
         if (type == MarshallingType.SDK_POJO) {
-            return toTree((SdkPojo) value);
+            return toTree((SdkPojo) value, shape);
         }
         if (type == MarshallingType.LIST) {
             SdkField<?> member = field.getRequiredTrait(ListTrait.class).memberFieldInfo();
+            Shape itemShape = shape != null && shape.isList() ? shape.listMember().shape() : null;
             List<Object> out = new ArrayList<>();
             for (Object item : (List<?>) value) {
-                Object converted = fromSdk(member, item);
+                Object converted = fromSdk(member, item, itemShape);
                 if (converted != null) {
                     out.add(converted);
                 }
@@ -154,8 +186,9 @@ public final class SdkBinder {
         }
         if (type == MarshallingType.MAP) {
             SdkField<?> member = field.getRequiredTrait(MapTrait.class).valueFieldInfo();
+            Shape valueShape = shape != null && shape.isMap() ? shape.mapValue().shape() : null;
             Map<String, Object> out = new LinkedHashMap<>();
-            ((Map<?, ?>) value).forEach((k, v) -> out.put(k.toString(), fromSdk(member, v)));
+            ((Map<?, ?>) value).forEach((k, v) -> out.put(k.toString(), fromSdk(member, v, valueShape)));
             return out;
         }
         if (value instanceof SdkBytes bytes) {

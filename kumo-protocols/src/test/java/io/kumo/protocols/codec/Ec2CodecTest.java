@@ -100,6 +100,14 @@ class Ec2CodecTest {
     }
 
     @Test
+    void membersTheSdkRenamedKeepTheirModelNames() {
+        var operation = model.operation("CreateRoute").orElseThrow();
+        var response = software.amazon.awssdk.services.ec2.model.CreateRouteResponse.builder().returnValue(true).build();
+        String xml = new String(codec.encodeOutput("r", model, operation, SdkBinder.toTree(response, operation.output())).body(), StandardCharsets.UTF_8);
+        assertThat(xml).contains("<return>true</return>");
+    }
+
+    @Test
     void encodesErrorsInEc2Envelope() {
         var response = codec.encodeError("req-2", model, AwsException.badRequest("InvalidVpcID.NotFound", "The vpc ID 'vpc-1' does not exist"));
         assertThat(response.status()).isEqualTo(400);

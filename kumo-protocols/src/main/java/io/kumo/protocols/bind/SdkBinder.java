@@ -78,7 +78,21 @@ public final class SdkBinder {
         if (member == null && name.endsWith("Value")) {
             member = shape.member(name.substring(0, name.length() - "Value".length()));
         }
+        if (member == null) {
+            member = byWireName(field, shape);
+        }
         return member;
+    }
+
+    /** Renamed members still carry the model's wire name (EC2's Image.Public is the SDK's PublicLaunchPermissions). */
+    private static Member byWireName(SdkField<?> field, Shape shape) {
+        for (Member candidate : shape.members().values()) {
+            String wire = candidate.wireName();
+            if (wire.equalsIgnoreCase(field.unmarshallLocationName()) || wire.equalsIgnoreCase(field.locationName())) {
+                return candidate;
+            }
+        }
+        return null;
     }
 
     private static SdkPojo newBuilder(Class<?> type) {

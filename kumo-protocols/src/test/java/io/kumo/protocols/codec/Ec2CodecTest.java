@@ -105,6 +105,11 @@ class Ec2CodecTest {
         var response = software.amazon.awssdk.services.ec2.model.CreateRouteResponse.builder().returnValue(true).build();
         String xml = new String(codec.encodeOutput("r", model, operation, SdkBinder.toTree(response, operation.output())).body(), StandardCharsets.UTF_8);
         assertThat(xml).contains("<return>true</return>");
+        var images = model.operation("DescribeImages").orElseThrow();
+        var image = software.amazon.awssdk.services.ec2.model.DescribeImagesResponse.builder()
+                .images(software.amazon.awssdk.services.ec2.model.Image.builder().imageId("ami-1").publicLaunchPermissions(true).build()).build();
+        String imageXml = new String(codec.encodeOutput("r", model, images, SdkBinder.toTree(image, images.output())).body(), StandardCharsets.UTF_8);
+        assertThat(imageXml).contains("<isPublic>true</isPublic>");
     }
 
     @Test

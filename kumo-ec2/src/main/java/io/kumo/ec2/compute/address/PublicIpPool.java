@@ -1,0 +1,58 @@
+package io.kumo.ec2.compute.address;
+
+import io.kumo.core.AwsException;
+import io.kumo.core.net.Ipv4Address;
+import io.kumo.core.net.Ipv4Cidr;
+import io.kumo.core.store.Tx;
+
+import java.util.HashSet;
+import java.util.Set;
+
+/**
+ * Kumo's pool of "public" IPv4 addresses, for auto-assigned public IPs and Elastic IPs alike:
+ * 198.18.0.0/15, the block RFC 2544 sets aside for benchmarking. It is never routed on the
+ * internet, so an address Kumo hands out can never be mistaken for, or reach, a real host; the
+ * next issue maps each one to a loopback address the host can reach. Addresses ending in .0 or
+ * .255 are skipped because users read them as network and broadcast addresses.
+ *
+ * <p>Addresses are handed out in order from a cursor that survives restarts, wrapping around at
+ * the end of the block, so an instance that is stopped and started gets a different address,
+ * as on AWS, and a released address is not reused until the pool has gone round.
+ */
+public final class PublicIpPool {
+    public static final Ipv4Cidr POOL = Ipv4Cidr.parse("198.18.0.0/15");
+
+    private PublicIpPool() {
+    }
+
+    /** Takes the next free address after the cursor for {@code holderId}. */
+    public static String lease(Tx tx, String holderId) {
+        Set<String> taken = new HashSet<>();
+        for (PublicIpLease lease : tx.list(PublicIpLease.TABLE)) {
+            taken.add(lease.publicIp());
+        }
+        long size = POOL.size();
+        long start = tx.get(PublicIpCursor.TABLE, PublicIpCursor.ID).map(PublicIpCursor::nextOffset).orElse(1L);
+        for (long step = 0; step < size; step++) {
+            long offset = (start + step) % size;
+            Ipv4Address candidate = POOL.addressAt(offset);
+            long lastOctet = candidate.value() & 0xff;
+            if (lastOctet == 0 || lastOctet == 255) {
+                continue;
+            }
+            String ip = candidate.toString();
+            if (!taken.contains(ip)) {
+                tx.put(PublicIpLease.TABLE, ip, new PublicIpLease(ip, tx.scope().account(), tx.scope().region(), holderId));
+                tx.put(PublicIpCursor.TABLE, PublicIpCursor.ID, new PublicIpCursor((offset + 1) % size));
+                return ip;
+            }
+        }
+        throw AwsException.badRequest("InsufficientAddressCapacity", "Kumo's public address pool " + POOL + " is exhausted.");
+    }
+
+    public static void release(Tx tx, String publicIp) {
+        if (publicIp != null) {
+            tx.delete(PublicIpLease.TABLE, publicIp);
+        }
+    }
+}

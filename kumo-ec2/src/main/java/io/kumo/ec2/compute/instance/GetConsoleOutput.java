@@ -1,0 +1,40 @@
+package io.kumo.ec2.compute.instance;
+
+import io.kumo.core.RequestContext;
+import io.kumo.core.service.Handler;
+import io.kumo.ec2.compute.ComputeKinds;
+import io.kumo.ec2.network.Lookups;
+import software.amazon.awssdk.services.ec2.model.GetConsoleOutputRequest;
+import software.amazon.awssdk.services.ec2.model.GetConsoleOutputResponse;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+
+/**
+ * GetConsoleOutput. Instances do not boot yet in this version of Kumo, so the console says so
+ * plainly instead of imitating a boot log: nothing ran, and in particular no user data.
+ */
+public final class GetConsoleOutput implements Handler<GetConsoleOutputRequest, GetConsoleOutputResponse> {
+
+    @Override
+    public GetConsoleOutputResponse handle(RequestContext ctx, GetConsoleOutputRequest in) {
+        return ctx.read(tx -> {
+            InstanceRecord r = Lookups.require(tx, ComputeKinds.INSTANCE, in.instanceId());
+            var out = GetConsoleOutputResponse.builder().instanceId(r.instanceId()).timestamp(ctx.receivedAt());
+            if (!r.lifecycle().everRunning()) {
+                return out.build(); // like EC2, no output before the instance has first run
+            }
+            return out.output(Base64.getEncoder().encodeToString(text(r).getBytes(StandardCharsets.UTF_8))).build();
+        });
+    }
+
+    static String text(InstanceRecord r) {
+        String userData = r.settings().userData() == null ? "none was given"
+                : "it was stored (" + Base64.getMimeDecoder().decode(r.settings().userData()).length + " bytes) but has NOT been run";
+        return "Kumo: instance " + r.instanceId() + " (" + r.settings().instanceType() + ", image " + r.launch().imageId() + ")\n"
+                + "Kumo: this instance is a control-plane record; this version of Kumo does not boot a machine for it,\n"
+                + "Kumo: so there is no kernel or cloud-init output, and nothing inside it has run.\n"
+                + "Kumo: user data: " + userData + ".\n"
+                + "Kumo: state " + r.state().apiName() + " since " + r.lifecycle().stateChangedAt() + "\n";
+    }
+}

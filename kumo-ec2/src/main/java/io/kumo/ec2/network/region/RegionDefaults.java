@@ -1,0 +1,114 @@
+package io.kumo.ec2.network.region;
+
+import io.kumo.core.Ids;
+import io.kumo.core.RequestContext;
+import io.kumo.core.net.Ipv4Cidr;
+import io.kumo.core.regions.Region;
+import io.kumo.core.regions.Regions;
+import io.kumo.core.regions.Zone;
+import io.kumo.core.store.StoreScope;
+import io.kumo.core.store.Tx;
+import io.kumo.ec2.network.igw.InternetGatewayRecord;
+import io.kumo.ec2.network.prefixlist.AwsManagedPrefixLists;
+import io.kumo.ec2.network.routetable.RouteTableRecord;
+import io.kumo.ec2.network.routetable.RouteTables;
+import io.kumo.ec2.network.subnet.SubnetSetup;
+import io.kumo.ec2.network.vpc.DhcpOptions;
+import io.kumo.ec2.network.vpc.VpcRecord;
+import io.kumo.ec2.network.vpc.VpcSetup;
+import io.kumo.ec2.support.Ec2Registrar;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Gives each account's region what a new AWS account has there, on the first EC2 request for it:
+ * a default VPC (172.31.0.0/16) with a default /20 subnet per zone, an attached internet gateway
+ * and a main route table pointing 0.0.0.0/0 at it, plus the default DHCP options and the
+ * AWS-managed prefix lists. Done once: a store marker survives restarts, and a deleted default
+ * VPC stays deleted.
+ */
+public final class RegionDefaults {
+    public static final String DEFAULT_VPC_CIDR = "172.31.0.0/16";
+    private static final int DEFAULT_SUBNET_PREFIX = 20;
+
+    private final Set<StoreScope> initialised = ConcurrentHashMap.newKeySet();
+
+    public void install(Ec2Registrar registrar) {
+        registrar.table(RegionDefaultsRecord.TABLE);
+        registrar.binder().beforeEach(this::ensure);
+        registrar.kernel().store().addCommitListener(event -> {
+            if (event.reset()) {
+                initialised.clear();
+            }
+        });
+    }
+
+    void ensure(RequestContext ctx) {
+        StoreScope scope = ctx.scope();
+        if (initialised.contains(scope)) {
+            return;
+        }
+        Optional<Region> region = Regions.find(ctx.region());
+        if (region.isEmpty()) {
+            return;
+        }
+        ctx.write(tx -> {
+            if (tx.get(RegionDefaultsRecord.TABLE, RegionDefaultsRecord.ID).isEmpty()) {
+                create(tx, region.get(), ctx.accountId(), ctx.receivedAt());
+            }
+            return null;
+        });
+        initialised.add(scope);
+    }
+
+    public static Optional<String> dhcpOptionsId(Tx tx) {
+        return tx.get(RegionDefaultsRecord.TABLE, RegionDefaultsRecord.ID).map(RegionDefaultsRecord::dhcpOptionsId);
+    }
+
+    static void create(Tx tx, Region region, String ownerId, Instant now) {
+        String dopt = DhcpOptions.createDefault(tx, region.name(), ownerId).dhcpOptionsId();
+        tx.put(RegionDefaultsRecord.TABLE, RegionDefaultsRecord.ID, new RegionDefaultsRecord(RegionDefaultsRecord.ID, dopt, now));
+        AwsManagedPrefixLists.create(tx, region.name(), now);
+
+        createDefaultVpc(tx, region, ownerId, now);
+    }
+
+    /** The default VPC with a default subnet per zone, an attached internet gateway and a route to it. */
+    public static VpcRecord createDefaultVpc(Tx tx, Region region, String ownerId, Instant now) {
+        VpcRecord vpc = VpcSetup.create(tx, region.name(), ownerId, DEFAULT_VPC_CIDR, VpcSetup.TENANCY_DEFAULT, true, null, now);
+        Ipv4Cidr block = Ipv4Cidr.parse(DEFAULT_VPC_CIDR);
+        long subnetSize = 1L << (32 - DEFAULT_SUBNET_PREFIX);
+        List<Zone> zones = region.zones();
+        for (int i = 0; i < zones.size() && i < 16; i++) {
+            String cidr = new Ipv4Cidr(block.first().plus(i * subnetSize), DEFAULT_SUBNET_PREFIX).toString();
+            SubnetSetup.create(tx, vpc.vpcId(), ownerId, cidr, zones.get(i), true, null, now);
+        }
+
+        InternetGatewayRecord igw = new InternetGatewayRecord(Ids.ec2("igw"), ownerId, vpc.vpcId(), now);
+        tx.put(InternetGatewayRecord.TABLE, igw.internetGatewayId(), igw);
+        RouteTables.mainOf(tx, vpc.vpcId()).ifPresent(main -> {
+            List<RouteTableRecord.Route> routes = new ArrayList<>(main.routes());
+            routes.add(RouteTables.gatewayRoute("0.0.0.0/0", igw.internetGatewayId(), RouteTableRecord.ORIGIN_CREATE_ROUTE));
+            tx.put(RouteTableRecord.TABLE, main.routeTableId(), main.withRoutes(routes));
+        });
+        return vpc;
+    }
+
+    /** The first /20 of 172.31.0.0/16 that no subnet of the VPC overlaps, for CreateDefaultSubnet. */
+    public static Optional<String> freeDefaultSubnetBlock(List<Ipv4Cidr> taken) {
+        Ipv4Cidr block = Ipv4Cidr.parse(DEFAULT_VPC_CIDR);
+        long size = 1L << (32 - DEFAULT_SUBNET_PREFIX);
+        for (long offset = 0; offset < block.size(); offset += size) {
+            Ipv4Cidr candidate = new Ipv4Cidr(block.first().plus(offset), DEFAULT_SUBNET_PREFIX);
+            if (taken.stream().noneMatch(candidate::overlaps)) {
+                return Optional.of(candidate.toString());
+            }
+        }
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,44 @@
+package io.kumo.ec2.compute.address;
+
+import io.kumo.core.store.StoreScope;
+import io.kumo.ec2.compute.FakeTx;
+import org.junit.jupiter.api.Test;
+
+import java.util.HashSet;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class PublicIpPoolTest {
+
+    @Test
+    void addressesComeFromTheBenchmarkBlockAndAreSharedAcrossAccountsAndRegions() {
+        FakeTx tokyo = new FakeTx("111111111111", "ap-northeast-1");
+        var virginia = tokyo.in(new StoreScope("222222222222", "us-east-1"));
+        String a = PublicIpPool.lease(tokyo, "eni-a");
+        String b = PublicIpPool.lease(virginia, "eni-b");
+        assertThat(a).isEqualTo("198.18.0.1");
+        assertThat(b).isEqualTo("198.18.0.2");
+        assertThat(tokyo.get(PublicIpLease.TABLE, b)).get().extracting(PublicIpLease::account).isEqualTo("222222222222");
+    }
+
+    @Test
+    void aReleasedAddressIsNotHandedOutAgainAtOnce() {
+        FakeTx tx = new FakeTx("111111111111", "ap-northeast-1");
+        String first = PublicIpPool.lease(tx, "eni-a");
+        PublicIpPool.release(tx, first);
+        assertThat(PublicIpPool.lease(tx, "eni-a")).isNotEqualTo(first);
+    }
+
+    @Test
+    void skipsNetworkAndBroadcastLookingAddressesAndNeverRepeats() {
+        FakeTx tx = new FakeTx("111111111111", "ap-northeast-1");
+        Set<String> seen = new HashSet<>();
+        for (int n = 0; n < 600; n++) {
+            String ip = PublicIpPool.lease(tx, "eni-" + n);
+            assertThat(ip).startsWith("198.1").doesNotEndWith(".0").doesNotEndWith(".255");
+            assertThat(seen.add(ip)).isTrue();
+        }
+        assertThat(seen).contains("198.18.1.1", "198.18.2.1").doesNotContain("198.18.0.255", "198.18.1.0");
+    }
+}

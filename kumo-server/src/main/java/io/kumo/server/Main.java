@@ -72,6 +72,7 @@ public final class Main implements Runnable {
             CountDownLatch stopped = new CountDownLatch(1);
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 System.out.println("\nkumo: stopping");
+                System.out.flush();
                 kumo.close();
                 stopped.countDown();
             }, "kumo-shutdown"));

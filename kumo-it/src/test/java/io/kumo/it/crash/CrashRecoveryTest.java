@@ -44,12 +44,13 @@ class CrashRecoveryTest {
         Path data = dir.resolve("data");
         Map<String, Object> acknowledged = new java.util.concurrent.ConcurrentHashMap<>();
         AtomicBoolean stop = new AtomicBoolean();
+        java.util.Queue<String> failures = new java.util.concurrent.ConcurrentLinkedQueue<>();
         try (KumoProcess first = KumoProcess.start(data, dir.resolve("kumo.log"))) {
             ExecutorService writers = Executors.newFixedThreadPool(WRITERS);
             List<Future<?>> running = new ArrayList<>();
             for (int w = 0; w < WRITERS; w++) {
                 int writer = w;
-                running.add(writers.submit(() -> mutate(first.endpoint(), writer, acknowledged, stop)));
+                running.add(writers.submit(() -> mutate(first.endpoint(), writer, acknowledged, stop, failures)));
             }
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
             while (acknowledged.size() < 120 && System.nanoTime() < deadline) {
@@ -60,7 +61,7 @@ class CrashRecoveryTest {
             writers.shutdown();
             assertThat(writers.awaitTermination(60, TimeUnit.SECONDS)).isTrue();
         }
-        assertThat(acknowledged).as("mutations acknowledged before the kill").hasSizeGreaterThanOrEqualTo(100);
+        assertThat(acknowledged).as("mutations acknowledged before the kill; failures: " + failures).hasSizeGreaterThanOrEqualTo(100);
 
         try (KumoProcess second = KumoProcess.start(data, dir.resolve("kumo.log"))) {
             Clients clients = new Clients(second.endpoint());
@@ -76,7 +77,8 @@ class CrashRecoveryTest {
     }
 
     /** Creates resources until told to stop; records each one's description once acknowledged. */
-    private static void mutate(URI endpoint, int writer, Map<String, Object> acknowledged, AtomicBoolean stop) {
+    private static void mutate(URI endpoint, int writer, Map<String, Object> acknowledged, AtomicBoolean stop,
+                               java.util.Queue<String> failures) {
         Clients clients = new Clients(endpoint);
         for (int i = 0; i < 10_000 && !stop.get(); i++) {
             try {
@@ -90,7 +92,10 @@ class CrashRecoveryTest {
                     default -> clients.acm.requestCertificate(r -> r.domainName("w" + writer + ".example.com")).certificateArn();
                 };
                 acknowledged.put(id, clients.describe(id));
-            } catch (RuntimeException interrupted) {
+            } catch (RuntimeException e) {
+                if (!stop.get()) {
+                    failures.add(e.toString());
+                }
                 return;
             }
         }

@@ -52,7 +52,7 @@ class SettingsTest {
             assertThat(sts(port).getCallerIdentity().account()).isEqualTo("000000000000");
             kumo.process.destroy();
             assertThat(kumo.process.waitFor(20, TimeUnit.SECONDS)).isTrue();
-            assertThat(kumo.output()).contains("stopping");
+            assertThat(kumo.output()).as("output after the stop, exit " + kumo.process.exitValue()).contains("stopping");
         }
         try (Running again = Running.start(List.of("--port", Integer.toString(port), "--data-dir", data.toString()), Map.of())) {
             assertThat(again.banner).as("the data dir lock was released by the clean stop").contains("ready in");
@@ -106,7 +106,7 @@ class SettingsTest {
             }
             this.banner = lines.toString();
             assertThat(banner).as("banner").contains("Ctrl-C stops Kumo");
-            this.drain = Thread.ofVirtual().start(() -> {
+            this.drain = Thread.ofPlatform().daemon().start(() -> {
                 try {
                     String more;
                     while ((more = reader.readLine()) != null) {

@@ -139,6 +139,16 @@ class SubnetTest {
         fails("InvalidSubnet.Range", () -> ec2.createSubnet(r -> r.vpcId(vpc.vpcId()).cidrBlock("10.0.1.0/24")
                 .ipv6CidrBlock("2001:db8::/64")));
         ec2.modifySubnetAttribute(r -> r.subnetId(s.subnetId()).assignIpv6AddressOnCreation(on(true)));
+
+        Subnet plain = ec2.createSubnet(r -> r.vpcId(vpc.vpcId()).cidrBlock("10.0.2.0/24")).subnet();
+        String other64 = block56.replace("00::/56", "02::/64");
+        var association = ec2.associateSubnetCidrBlock(r -> r.subnetId(plain.subnetId()).ipv6CidrBlock(other64)).ipv6CidrBlockAssociation();
+        assertThat(association.associationId()).startsWith("subnet-cidr-assoc-");
+        fails("CidrLimitExceeded", () -> ec2.associateSubnetCidrBlock(r -> r.subnetId(plain.subnetId())
+                .ipv6CidrBlock(block56.replace("00::/56", "03::/64"))));
+        ec2.disassociateSubnetCidrBlock(r -> r.associationId(association.associationId()));
+        assertThat(ec2.describeSubnets(r -> r.subnetIds(plain.subnetId())).subnets().getFirst().ipv6CidrBlockAssociationSet()).isEmpty();
+        fails("InvalidSubnetCidrBlockAssociationID.NotFound", () -> ec2.disassociateSubnetCidrBlock(r -> r.associationId(association.associationId())));
     }
 
     @Test

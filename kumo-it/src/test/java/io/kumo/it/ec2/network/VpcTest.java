@@ -280,5 +280,14 @@ class VpcTest {
                     assertThat(c.values().getFirst().value()).isEqualTo("ap-northeast-1.compute.internal");
                 }));
         fails("InvalidDhcpOptionID.NotFound", () -> ec2.describeDhcpOptions(r -> r.dhcpOptionsIds("dopt-0123456789abcdef0")));
+
+        String own = ec2.createDhcpOptions(r -> r.dhcpConfigurations(c -> c.key("domain-name").values("corp.example"))).dhcpOptions()
+                .dhcpOptionsId();
+        ec2.associateDhcpOptions(r -> r.vpcId(vpc.vpcId()).dhcpOptionsId(own));
+        assertThat(describe(vpc.vpcId()).dhcpOptionsId()).isEqualTo(own);
+        fails("DependencyViolation", () -> ec2.deleteDhcpOptions(r -> r.dhcpOptionsId(own)));
+        ec2.associateDhcpOptions(r -> r.vpcId(vpc.vpcId()).dhcpOptionsId("default"));
+        ec2.deleteDhcpOptions(r -> r.dhcpOptionsId(own));
+        fails("InvalidParameterValue", () -> ec2.createDhcpOptions(r -> r.dhcpConfigurations(c -> c.key("colour").values("blue"))));
     }
 }

@@ -48,7 +48,9 @@ import io.kumo.ec2.network.sg.RevokeSecurityGroupEgress;
 import io.kumo.ec2.network.sg.RevokeSecurityGroupIngress;
 import io.kumo.ec2.network.sg.UpdateSecurityGroupRuleDescriptionsEgress;
 import io.kumo.ec2.network.sg.UpdateSecurityGroupRuleDescriptionsIngress;
+import io.kumo.ec2.network.subnet.AssociateSubnetCidrBlock;
 import io.kumo.ec2.network.subnet.CreateDefaultSubnet;
+import io.kumo.ec2.network.subnet.DisassociateSubnetCidrBlock;
 import io.kumo.ec2.network.subnet.CreateSubnet;
 import io.kumo.ec2.network.subnet.DeleteSubnet;
 import io.kumo.ec2.network.subnet.DescribeSubnets;
@@ -58,7 +60,10 @@ import io.kumo.ec2.network.tag.CreateTags;
 import io.kumo.ec2.network.tag.DeleteTags;
 import io.kumo.ec2.network.tag.DescribeTags;
 import io.kumo.ec2.network.vpc.AssociateVpcCidrBlock;
+import io.kumo.ec2.network.vpc.AssociateDhcpOptions;
 import io.kumo.ec2.network.vpc.CreateDefaultVpc;
+import io.kumo.ec2.network.vpc.CreateDhcpOptions;
+import io.kumo.ec2.network.vpc.DeleteDhcpOptions;
 import io.kumo.ec2.network.vpc.CreateVpc;
 import io.kumo.ec2.network.vpc.DeleteVpc;
 import io.kumo.ec2.network.vpc.DescribeDhcpOptions;
@@ -103,11 +108,16 @@ public final class NetworkActions {
         registrar.action("ModifyVpcTenancy", ModifyVpcTenancyRequest.class, new ModifyVpcTenancy());
         registrar.action("CreateDefaultVpc", CreateDefaultVpcRequest.class, new CreateDefaultVpc());
         registrar.action("CreateDefaultSubnet", CreateDefaultSubnetRequest.class, new CreateDefaultSubnet());
+        registrar.action("CreateDhcpOptions", CreateDhcpOptionsRequest.class, new CreateDhcpOptions());
+        registrar.action("AssociateDhcpOptions", AssociateDhcpOptionsRequest.class, new AssociateDhcpOptions());
+        registrar.action("DeleteDhcpOptions", DeleteDhcpOptionsRequest.class, new DeleteDhcpOptions());
         registrar.action("DescribeDhcpOptions", DescribeDhcpOptionsRequest.class, new DescribeDhcpOptions());
 
         registrar.action("CreateSubnet", CreateSubnetRequest.class, new CreateSubnet());
         registrar.action("DescribeSubnets", DescribeSubnetsRequest.class, new DescribeSubnets());
         registrar.action("DeleteSubnet", DeleteSubnetRequest.class, new DeleteSubnet(dependencies));
+        registrar.action("AssociateSubnetCidrBlock", AssociateSubnetCidrBlockRequest.class, new AssociateSubnetCidrBlock());
+        registrar.action("DisassociateSubnetCidrBlock", DisassociateSubnetCidrBlockRequest.class, new DisassociateSubnetCidrBlock());
         registrar.action("ModifySubnetAttribute", ModifySubnetAttributeRequest.class, new ModifySubnetAttribute());
 
         registrar.action("CreateInternetGateway", CreateInternetGatewayRequest.class, new CreateInternetGateway());

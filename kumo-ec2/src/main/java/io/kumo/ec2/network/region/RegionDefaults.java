@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Gives each account's region what a new AWS account has there, on the first EC2 request for it:
@@ -37,12 +38,15 @@ public final class RegionDefaults {
     private static final int DEFAULT_SUBNET_PREFIX = 20;
 
     private final Set<StoreScope> initialised = ConcurrentHashMap.newKeySet();
+    /** Counts resets, so a check that straddles one does not mark a wiped scope as set up. */
+    private final AtomicLong resets = new AtomicLong();
 
     public void install(Ec2Registrar registrar) {
         registrar.table(RegionDefaultsRecord.TABLE);
         registrar.binder().beforeEach(this::ensure);
         registrar.kernel().store().addCommitListener(event -> {
             if (event.reset()) {
+                resets.incrementAndGet();
                 initialised.clear();
             }
         });
@@ -57,13 +61,21 @@ public final class RegionDefaults {
         if (region.isEmpty()) {
             return;
         }
-        ctx.write(tx -> {
-            if (tx.get(RegionDefaultsRecord.TABLE, RegionDefaultsRecord.ID).isEmpty()) {
-                create(tx, region.get(), ctx.accountId(), ctx.receivedAt());
-            }
-            return null;
-        });
+        long generation = resets.get();
+        // After a restart the marker is usually there: a read settles it without a write.
+        boolean done = ctx.read(tx -> tx.get(RegionDefaultsRecord.TABLE, RegionDefaultsRecord.ID).isPresent());
+        if (!done) {
+            ctx.write(tx -> {
+                if (tx.get(RegionDefaultsRecord.TABLE, RegionDefaultsRecord.ID).isEmpty()) {
+                    create(tx, region.get(), ctx.accountId(), ctx.receivedAt());
+                }
+                return null;
+            });
+        }
         initialised.add(scope);
+        if (resets.get() != generation) {
+            initialised.remove(scope);
+        }
     }
 
     public static Optional<String> dhcpOptionsId(Tx tx) {

@@ -30,16 +30,20 @@ public final class DescribeDhcpOptions implements Handler<DescribeDhcpOptionsReq
             Pages.Page<DhcpOptionsRecord> page = Pages.of(filters.apply(selected, in.filters()), in.maxResults(), in.nextToken(),
                     5, 1000, DhcpOptionsRecord::dhcpOptionsId);
             return DescribeDhcpOptionsResponse.builder()
-                    .dhcpOptions(page.items().stream().map(d -> DhcpOptions.builder()
-                            .dhcpOptionsId(d.dhcpOptionsId())
-                            .ownerId(d.ownerId())
-                            .dhcpConfigurations(d.configurations().stream().map(c -> DhcpConfiguration.builder().key(c.key())
-                                    .values(c.values().stream().map(v -> AttributeValue.builder().value(v).build()).toList())
-                                    .build()).toList())
-                            .tags(Tags.sdkTags(tx, d.dhcpOptionsId()))
-                            .build()).toList())
+                    .dhcpOptions(page.items().stream().map(d -> toSdk(tx, d)).toList())
                     .nextToken(page.nextToken())
                     .build();
         });
+    }
+
+    static DhcpOptions toSdk(io.kumo.core.store.Tx tx, DhcpOptionsRecord d) {
+        return DhcpOptions.builder()
+                .dhcpOptionsId(d.dhcpOptionsId())
+                .ownerId(d.ownerId())
+                .dhcpConfigurations(d.configurations().stream().map(c -> DhcpConfiguration.builder().key(c.key())
+                        .values(c.values().stream().map(v -> AttributeValue.builder().value(v).build()).toList())
+                        .build()).toList())
+                .tags(Tags.sdkTags(tx, d.dhcpOptionsId()))
+                .build();
     }
 }

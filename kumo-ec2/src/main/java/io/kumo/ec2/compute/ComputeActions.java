@@ -130,7 +130,7 @@ public final class ComputeActions {
         registrar.action("AllocateAddress", AllocateAddressRequest.class, new AllocateAddress());
         registrar.action("AssociateAddress", AssociateAddressRequest.class, new AssociateAddress());
         registrar.action("DisassociateAddress", DisassociateAddressRequest.class, new DisassociateAddress());
-        registrar.action("ReleaseAddress", ReleaseAddressRequest.class, new ReleaseAddress());
+        registrar.action("ReleaseAddress", ReleaseAddressRequest.class, new ReleaseAddress(registrar.dependencies()));
         registrar.action("DescribeAddresses", DescribeAddressesRequest.class, new DescribeAddresses());
         registrar.action("DescribeAddressesAttribute", DescribeAddressesAttributeRequest.class, new DescribeAddressesAttribute());
     }

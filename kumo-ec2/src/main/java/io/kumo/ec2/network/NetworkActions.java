@@ -122,7 +122,7 @@ public final class NetworkActions {
 
         registrar.action("CreateInternetGateway", CreateInternetGatewayRequest.class, new CreateInternetGateway());
         registrar.action("AttachInternetGateway", AttachInternetGatewayRequest.class, new AttachInternetGateway());
-        registrar.action("DetachInternetGateway", DetachInternetGatewayRequest.class, new DetachInternetGateway());
+        registrar.action("DetachInternetGateway", DetachInternetGatewayRequest.class, new DetachInternetGateway(dependencies));
         registrar.action("DeleteInternetGateway", DeleteInternetGatewayRequest.class, new DeleteInternetGateway());
         registrar.action("DescribeInternetGateways", DescribeInternetGatewaysRequest.class, new DescribeInternetGateways());
 

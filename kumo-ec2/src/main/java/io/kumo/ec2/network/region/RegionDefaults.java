@@ -16,6 +16,7 @@ import io.kumo.ec2.network.subnet.SubnetSetup;
 import io.kumo.ec2.network.vpc.DhcpOptions;
 import io.kumo.ec2.network.vpc.VpcRecord;
 import io.kumo.ec2.network.vpc.VpcSetup;
+import io.kumo.ec2.support.Ec2Errors;
 import io.kumo.ec2.support.Ec2Registrar;
 
 import java.time.Instant;
@@ -59,7 +60,9 @@ public final class RegionDefaults {
         }
         Optional<Region> region = Regions.find(ctx.region());
         if (region.isEmpty()) {
-            return;
+            // AWS has no endpoint for such a region at all; an answer that names the problem helps more.
+            throw Ec2Errors.invalidParameterValue("Kumo does not know the region '" + ctx.region()
+                    + "'. DescribeRegions lists the regions AWS has.");
         }
         long generation = resets.get();
         // After a restart the marker is usually there: a read settles it without a write.

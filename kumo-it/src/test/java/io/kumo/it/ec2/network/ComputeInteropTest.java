@@ -58,6 +58,23 @@ class ComputeInteropTest {
         assertThat(route(rtb).stateAsString()).isEqualTo("blackhole");
     }
 
+    @Test
+    void aGatewayWithPublicAddressesMappedCannotBeDetached() {
+        String vpc = ec2.createVpc(r -> r.cidrBlock("10.0.0.0/16")).vpc().vpcId();
+        String subnet = ec2.createSubnet(r -> r.vpcId(vpc).cidrBlock("10.0.0.0/24")).subnet().subnetId();
+        String igw = ec2.createInternetGateway().internetGateway().internetGatewayId();
+        ec2.attachInternetGateway(r -> r.internetGatewayId(igw).vpcId(vpc));
+        Instance instance = ec2.runInstances(r -> r.imageId(image()).instanceType("t2.micro").minCount(1).maxCount(1)
+                .networkInterfaces(n -> n.deviceIndex(0).subnetId(subnet).associatePublicIpAddress(true))).instances().getFirst();
+        assertThat(instance.publicIpAddress()).isNotNull();
+        fails("DependencyViolation", () -> ec2.detachInternetGateway(r -> r.internetGatewayId(igw).vpcId(vpc)));
+        ec2.terminateInstances(r -> r.instanceIds(instance.instanceId()));
+        ec2.waiter().waitUntilInstanceTerminated(r -> r.instanceIds(instance.instanceId()),
+                w -> w.waitTimeout(Duration.ofSeconds(30))
+                        .backoffStrategyV2(software.amazon.awssdk.retries.api.BackoffStrategy.fixedDelay(Duration.ofMillis(200))));
+        ec2.detachInternetGateway(r -> r.internetGatewayId(igw).vpcId(vpc));
+    }
+
     private Route route(String rtb) {
         return ec2.describeRouteTables(r -> r.routeTableIds(rtb)).routeTables().getFirst().routes().stream()
                 .filter(r -> "192.0.2.0/24".equals(r.destinationCidrBlock())).findFirst().orElseThrow();
@@ -75,6 +92,7 @@ class ComputeInteropTest {
             assertThat(a.publicIp()).isEqualTo(eip.publicIp());
         });
         fails("Resource.AlreadyAssociated", () -> ec2.createNatGateway(r -> r.subnetId(subnet).allocationId(eip.allocationId())));
+        fails("InvalidIPAddress.InUse", () -> ec2.releaseAddress(r -> r.allocationId(eip.allocationId())));
         ec2.deleteNatGateway(r -> r.natGatewayId(nat.natGatewayId()));
         assertThat(ec2.describeNatGateways(r -> r.filter(filter("vpc-id", vpc), filter("state", "deleting", "deleted"))).natGateways())
                 .hasSize(1);

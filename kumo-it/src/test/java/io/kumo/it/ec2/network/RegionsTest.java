@@ -31,6 +31,12 @@ class RegionsTest {
     }
 
     @Test
+    void aRegionAwsDoesNotHaveIsRefusedWithAnExplanation() {
+        var error = fails("InvalidParameterValue", () -> kumo.ec2(Region.of("mars-north-1")).describeVpcs());
+        assertThat(error.awsErrorDetails().errorMessage()).contains("mars-north-1");
+    }
+
+    @Test
     void describeRegionsByNameAndFilter() {
         assertThat(ec2.describeRegions(r -> r.regionNames("us-east-1", "ap-northeast-1")).regions()).hasSize(2);
         assertThat(ec2.describeRegions(r -> r.filters(Filter.builder().name("region-name").values("eu-*").build())).regions())

@@ -55,7 +55,7 @@ class RouteTableTest {
                 .destinationCidrBlock("0.0.0.0/0").gatewayId(igw)));
         assertThat(message(notAttached)).isEqualTo("route table " + rtb + " and network gateway " + igw + " belong to different networks");
         ec2.attachInternetGateway(r -> r.vpcId(vpc).internetGatewayId(igw));
-        ec2.createRoute(r -> r.routeTableId(rtb).destinationCidrBlock("0.0.0.0/0").gatewayId(igw));
+        assertThat(ec2.createRoute(r -> r.routeTableId(rtb).destinationCidrBlock("0.0.0.0/0").gatewayId(igw)).returnValue()).isTrue();
         Route route = route(rtb, "0.0.0.0/0");
         assertThat(route.gatewayId()).isEqualTo(igw);
         assertThat(route.stateAsString()).isEqualTo("active");

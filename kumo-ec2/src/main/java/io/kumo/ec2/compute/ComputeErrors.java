@@ -39,11 +39,11 @@ public final class ComputeErrors {
     }
 
     public static AwsException keyPairIdNotFound(String id) {
-        return AwsException.badRequest("InvalidKeyPair.NotFound", "The key pair ID '" + id + "' does not exist");
+        return Ec2Errors.notFound(ComputeKinds.KEY_PAIR, id);
     }
 
     public static AwsException allocationNotFound(String id) {
-        return AwsException.badRequest("InvalidAllocationID.NotFound", "The allocation ID '" + id + "' does not exist");
+        return Ec2Errors.notFound(ComputeKinds.ELASTIC_IP, id);
     }
 
     public static AwsException associationNotFound(String id) {

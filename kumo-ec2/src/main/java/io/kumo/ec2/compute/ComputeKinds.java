@@ -20,19 +20,19 @@ public final class ComputeKinds {
     }
 
     public static final ResourceKind INSTANCE = new ResourceKind("i", "instance", InstanceRecord.TABLE,
-            "InvalidInstanceID.NotFound", "InvalidInstanceID.Malformed", "instance ID", "instance IDs");
+            "InvalidInstanceID.NotFound", "InvalidInstanceID.Malformed", "instance ID");
     public static final ResourceKind NETWORK_INTERFACE = new ResourceKind("eni", "network-interface", NetworkInterfaceRecord.TABLE,
-            "InvalidNetworkInterfaceID.NotFound", "InvalidNetworkInterfaceId.Malformed", "networkInterface ID", "networkInterface IDs");
+            "InvalidNetworkInterfaceID.NotFound", "InvalidNetworkInterfaceId.Malformed", "networkInterface ID");
     public static final ResourceKind VOLUME = new ResourceKind("vol", "volume", VolumeRecord.TABLE,
-            "InvalidVolume.NotFound", "InvalidVolumeID.Malformed", "volume", "volumes");
+            "InvalidVolume.NotFound", "InvalidVolumeID.Malformed", "volume");
     public static final ResourceKind ELASTIC_IP = new ResourceKind("eipalloc", "elastic-ip", AddressRecord.TABLE,
-            "InvalidAllocationID.NotFound", "InvalidAllocationID.NotFound", "allocation ID", "allocation IDs");
+            "InvalidAllocationID.NotFound", "InvalidAllocationID.NotFound", "allocation ID");
     public static final ResourceKind KEY_PAIR = new ResourceKind("key", "key-pair", KeyPairRecord.TABLE,
-            "InvalidKeyPair.NotFound", "InvalidKeyPair.NotFound", "key pair ID", "key pair IDs");
+            "InvalidKeyPair.NotFound", "InvalidKeyPair.NotFound", "key pair ID");
     public static final ResourceKind IMAGE = new ResourceKind("ami", "image", ImageRecord.TABLE,
-            "InvalidAMIID.NotFound", "InvalidAMIID.Malformed", "image id", "image ids");
+            "InvalidAMIID.NotFound", "InvalidAMIID.Malformed", "image id");
     public static final ResourceKind SNAPSHOT = new ResourceKind("snap", "snapshot", SnapshotRecord.TABLE,
-            "InvalidSnapshot.NotFound", "InvalidSnapshotID.Malformed", "snapshot", "snapshots");
+            "InvalidSnapshot.NotFound", "InvalidSnapshotID.Malformed", "snapshot");
 
     public static final List<ResourceKind> ALL = List.of(INSTANCE, NETWORK_INTERFACE, VOLUME, ELASTIC_IP, KEY_PAIR, IMAGE, SNAPSHOT);
 }

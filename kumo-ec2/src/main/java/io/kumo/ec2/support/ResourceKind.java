@@ -9,7 +9,8 @@ import java.util.regex.Pattern;
  * look, where it is stored, and the error codes that name it.
  *
  * @param resourceType the ResourceType value of tags and TagSpecifications (vpc, subnet, instance...)
- * @param messageNoun  how NotFound messages name one id ("vpc ID"), see {@link Ec2Errors#notFound}
+ * @param messageNoun  how NotFound messages name one id ("vpc ID"), see {@link Ec2Errors#notFound}; with an
+ *                     "s" it names several ("vpc IDs")
  */
 public record ResourceKind(
         String prefix,
@@ -17,10 +18,14 @@ public record ResourceKind(
         Table<?> table,
         String notFoundCode,
         String malformedCode,
-        String messageNoun,
-        String messageNounPlural) {
+        String messageNoun) {
 
     private static final Pattern HEX_ID = Pattern.compile("[0-9a-f]{8}|[0-9a-f]{17}");
+
+    /** How NotFound messages name several ids ("vpc IDs"). */
+    public String messageNounPlural() {
+        return messageNoun + "s";
+    }
 
     public boolean owns(String id) {
         return id != null && id.startsWith(prefix + "-");

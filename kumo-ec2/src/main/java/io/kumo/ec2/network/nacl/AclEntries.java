@@ -48,8 +48,19 @@ final class AclEntries {
         };
     }
 
-    static Entry entry(int rule, boolean egress, String protocolIn, String action, String cidr, String ipv6Cidr,
-                       IcmpTypeCode icmp, PortRange ports) {
+    /** The entry a request describes: its rule number checked first, then the rest by {@link #entry}. */
+    static Entry requested(Integer ruleNumber, Boolean egress, String protocol, String action, String cidr, String ipv6Cidr,
+                           IcmpTypeCode icmp, PortRange ports) {
+        return entry(ruleNumber(ruleNumber), Boolean.TRUE.equals(egress), protocol, action, cidr, ipv6Cidr, icmp, ports);
+    }
+
+    /** Whether two entries hold the same place: one rule number, one direction. */
+    static boolean samePlace(Entry a, Entry b) {
+        return a.ruleNumber() == b.ruleNumber() && a.egress() == b.egress();
+    }
+
+    private static Entry entry(int rule, boolean egress, String protocolIn, String action, String cidr, String ipv6Cidr,
+                               IcmpTypeCode icmp, PortRange ports) {
         String protocol = protocol(protocolIn);
         if (action == null || !(action.equals("allow") || action.equals("deny"))) {
             throw Ec2Errors.invalidParameterValue("Value (" + action + ") for parameter ruleAction is invalid. Valid values: allow, deny");

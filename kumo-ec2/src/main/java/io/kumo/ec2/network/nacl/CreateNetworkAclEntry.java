@@ -17,15 +17,13 @@ public final class CreateNetworkAclEntry implements Handler<CreateNetworkAclEntr
 
     @Override
     public CreateNetworkAclEntryResponse handle(RequestContext ctx, CreateNetworkAclEntryRequest in) {
-        int rule = AclEntries.ruleNumber(in.ruleNumber());
-        boolean egress = Boolean.TRUE.equals(in.egress());
-        Entry entry = AclEntries.entry(rule, egress, in.protocol(), in.ruleActionAsString(), in.cidrBlock(), in.ipv6CidrBlock(),
-                in.icmpTypeCode(), in.portRange());
+        Entry entry = AclEntries.requested(in.ruleNumber(), in.egress(), in.protocol(), in.ruleActionAsString(), in.cidrBlock(),
+                in.ipv6CidrBlock(), in.icmpTypeCode(), in.portRange());
         return ctx.write(tx -> {
             NetworkAclRecord acl = Lookups.require(tx, NetworkKinds.NETWORK_ACL, in.networkAclId());
-            if (acl.entries().stream().anyMatch(e -> e.ruleNumber() == rule && e.egress() == egress)) {
+            if (acl.entries().stream().anyMatch(e -> AclEntries.samePlace(e, entry))) {
                 throw AwsException.badRequest("NetworkAclEntryAlreadyExists",
-                        "The network acl entry identified by " + rule + " already exists.");
+                        "The network acl entry identified by " + entry.ruleNumber() + " already exists.");
             }
             List<Entry> entries = new ArrayList<>(acl.entries());
             entries.add(entry);

@@ -12,17 +12,15 @@ public final class ReplaceNetworkAclEntry implements Handler<ReplaceNetworkAclEn
 
     @Override
     public ReplaceNetworkAclEntryResponse handle(RequestContext ctx, ReplaceNetworkAclEntryRequest in) {
-        int rule = AclEntries.ruleNumber(in.ruleNumber());
-        boolean egress = Boolean.TRUE.equals(in.egress());
-        Entry entry = AclEntries.entry(rule, egress, in.protocol(), in.ruleActionAsString(), in.cidrBlock(), in.ipv6CidrBlock(),
-                in.icmpTypeCode(), in.portRange());
+        Entry entry = AclEntries.requested(in.ruleNumber(), in.egress(), in.protocol(), in.ruleActionAsString(), in.cidrBlock(),
+                in.ipv6CidrBlock(), in.icmpTypeCode(), in.portRange());
         return ctx.write(tx -> {
             NetworkAclRecord acl = Lookups.require(tx, NetworkKinds.NETWORK_ACL, in.networkAclId());
-            if (acl.entries().stream().noneMatch(e -> e.ruleNumber() == rule && e.egress() == egress)) {
-                throw AclEntries.notFound(rule, egress);
+            if (acl.entries().stream().noneMatch(e -> AclEntries.samePlace(e, entry))) {
+                throw AclEntries.notFound(entry.ruleNumber(), entry.egress());
             }
             tx.put(NetworkAclRecord.TABLE, acl.networkAclId(), acl.withEntries(acl.entries().stream()
-                    .map(e -> e.ruleNumber() == rule && e.egress() == egress ? entry : e).toList()));
+                    .map(e -> AclEntries.samePlace(e, entry) ? entry : e).toList()));
             return ReplaceNetworkAclEntryResponse.builder().build();
         });
     }

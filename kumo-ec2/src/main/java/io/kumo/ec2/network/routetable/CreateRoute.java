@@ -23,10 +23,8 @@ public final class CreateRoute implements Handler<CreateRouteRequest, CreateRout
 
     @Override
     public CreateRouteResponse handle(RequestContext ctx, CreateRouteRequest in) {
-        String other = in.vpcEndpointId() != null ? in.vpcEndpointId()
-                : in.localGatewayId() != null ? in.localGatewayId()
-                : in.carrierGatewayId() != null ? in.carrierGatewayId()
-                : in.coreNetworkArn() != null ? in.coreNetworkArn() : in.odbNetworkArn();
+        String other = RouteTargets.Request.other(in.vpcEndpointId(), in.localGatewayId(), in.carrierGatewayId(), in.coreNetworkArn(),
+                in.odbNetworkArn());
         var request = new RouteTargets.Request(in.destinationCidrBlock(), in.destinationIpv6CidrBlock(), in.destinationPrefixListId(),
                 in.gatewayId(), in.natGatewayId(), in.instanceId(), in.networkInterfaceId(), in.vpcPeeringConnectionId(),
                 in.transitGatewayId(), in.egressOnlyInternetGatewayId(), other, false);

@@ -19,10 +19,8 @@ public final class ReplaceRoute implements Handler<ReplaceRouteRequest, ReplaceR
 
     @Override
     public ReplaceRouteResponse handle(RequestContext ctx, ReplaceRouteRequest in) {
-        String other = in.vpcEndpointId() != null ? in.vpcEndpointId()
-                : in.localGatewayId() != null ? in.localGatewayId()
-                : in.carrierGatewayId() != null ? in.carrierGatewayId()
-                : in.coreNetworkArn() != null ? in.coreNetworkArn() : in.odbNetworkArn();
+        String other = RouteTargets.Request.other(in.vpcEndpointId(), in.localGatewayId(), in.carrierGatewayId(), in.coreNetworkArn(),
+                in.odbNetworkArn());
         var request = new RouteTargets.Request(in.destinationCidrBlock(), in.destinationIpv6CidrBlock(), in.destinationPrefixListId(),
                 in.gatewayId(), in.natGatewayId(), in.instanceId(), in.networkInterfaceId(), in.vpcPeeringConnectionId(),
                 in.transitGatewayId(), in.egressOnlyInternetGatewayId(), other, Boolean.TRUE.equals(in.localTarget()));

@@ -36,6 +36,16 @@ public final class RouteTargets {
                           String gatewayId, String natGatewayId, String instanceId, String networkInterfaceId,
                           String vpcPeeringConnectionId, String transitGatewayId, String egressOnlyInternetGatewayId,
                           String other, boolean localTarget) {
+
+        /** The first target given of those Kumo does not model (endpoints, local and carrier gateways, core and ODB networks). */
+        public static String other(String... unmodelledTargets) {
+            for (String target : unmodelledTargets) {
+                if (target != null) {
+                    return target;
+                }
+            }
+            return null;
+        }
     }
 
     /** The normalised destination; exactly one must be given. */

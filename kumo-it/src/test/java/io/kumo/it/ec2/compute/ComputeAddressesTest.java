@@ -10,11 +10,12 @@ import software.amazon.awssdk.services.ec2.model.Instance;
 import java.util.ArrayList;
 import java.util.List;
 
+import static io.kumo.it.ec2.Ec2Asserts.fails;
+import static io.kumo.it.ec2.Ec2Asserts.filter;
+import static io.kumo.it.ec2.Ec2Asserts.message;
 import static io.kumo.it.ec2.compute.ComputeFixture.EC2;
 import static io.kumo.it.ec2.compute.ComputeFixture.KUMO;
 import static io.kumo.it.ec2.compute.ComputeFixture.describe;
-import static io.kumo.it.ec2.compute.ComputeFixture.fails;
-import static io.kumo.it.ec2.compute.ComputeFixture.filter;
 import static io.kumo.it.ec2.compute.ComputeFixture.runOne;
 import static io.kumo.it.ec2.compute.ComputeFixture.waitRunning;
 import static io.kumo.it.ec2.compute.ComputeFixture.waitStopped;
@@ -93,7 +94,7 @@ class ComputeAddressesTest {
         Instance lonely = runOne(r -> r.subnetId(isolatedSubnet));
         String spare = EC2.allocateAddress(r -> r.domain(DomainType.VPC)).allocationId();
         var e = fails("Gateway.NotAttached", () -> EC2.associateAddress(r -> r.allocationId(spare).instanceId(lonely.instanceId())));
-        assertThat(ComputeFixture.message(e)).isEqualTo("Network " + isolatedVpc + " is not attached to any internet gateway");
+        assertThat(message(e)).isEqualTo("Network " + isolatedVpc + " is not attached to any internet gateway");
         EC2.releaseAddress(r -> r.allocationId(spare));
     }
 
@@ -105,7 +106,7 @@ class ComputeAddressesTest {
             mine.add(EC2.allocateAddress(r -> r.domain(DomainType.VPC)).allocationId());
         }
         var e = fails("AddressLimitExceeded", () -> EC2.allocateAddress(r -> r.domain(DomainType.VPC)));
-        assertThat(ComputeFixture.message(e)).isEqualTo("The maximum number of addresses has been reached.");
+        assertThat(message(e)).isEqualTo("The maximum number of addresses has been reached.");
         mine.forEach(id -> EC2.releaseAddress(r -> r.allocationId(id)));
     }
 }

@@ -1,13 +1,10 @@
 package io.kumo.it.ec2.compute;
 
 import io.kumo.it.KumoHarness;
-import org.assertj.core.api.ThrowableAssert;
 import software.amazon.awssdk.core.retry.backoff.FixedDelayBackoffStrategy;
 import software.amazon.awssdk.core.waiters.WaiterOverrideConfiguration;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ec2.model.AttributeBooleanValue;
-import software.amazon.awssdk.services.ec2.model.Ec2Exception;
-import software.amazon.awssdk.services.ec2.model.Filter;
 import software.amazon.awssdk.services.ec2.model.Instance;
 import software.amazon.awssdk.services.ec2.model.InstanceType;
 import software.amazon.awssdk.services.ec2.model.RunInstancesResponse;
@@ -15,10 +12,9 @@ import software.amazon.awssdk.services.ec2.model.RunInstancesResponse;
 import java.time.Duration;
 import java.util.function.Consumer;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static io.kumo.it.ec2.Ec2Asserts.filter;
 
-/** What the compute tests share: a client, short instance timings, images, a public VPC, error asserts. */
+/** What the compute tests share: a client, short instance timings, images, a public VPC. */
 final class ComputeFixture {
     static {
         // Read by Kumo at every use, so setting them here shortens the timer for these tests only.
@@ -36,21 +32,6 @@ final class ComputeFixture {
             .maxAttempts(100);
 
     private ComputeFixture() {
-    }
-
-    static Ec2Exception fails(String code, ThrowableAssert.ThrowingCallable call) {
-        Ec2Exception e = catchThrowableOfType(Ec2Exception.class, call);
-        assertThat(e).as("expected %s", code).isNotNull();
-        assertThat(e.awsErrorDetails().errorCode()).as(e.awsErrorDetails().errorMessage()).isEqualTo(code);
-        return e;
-    }
-
-    static String message(Ec2Exception e) {
-        return e.awsErrorDetails().errorMessage();
-    }
-
-    static Filter filter(String name, String... values) {
-        return Filter.builder().name(name).values(values).build();
     }
 
     static String image(String namePattern) {

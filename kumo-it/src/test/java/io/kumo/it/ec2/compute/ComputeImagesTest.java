@@ -6,11 +6,11 @@ import software.amazon.awssdk.services.ec2.model.DescribeImagesResponse;
 import software.amazon.awssdk.services.ec2.model.Image;
 import software.amazon.awssdk.services.ec2.model.Snapshot;
 
+import static io.kumo.it.ec2.Ec2Asserts.fails;
+import static io.kumo.it.ec2.Ec2Asserts.filter;
+import static io.kumo.it.ec2.Ec2Asserts.message;
 import static io.kumo.it.ec2.compute.ComputeFixture.EC2;
 import static io.kumo.it.ec2.compute.ComputeFixture.KUMO;
-import static io.kumo.it.ec2.compute.ComputeFixture.fails;
-import static io.kumo.it.ec2.compute.ComputeFixture.filter;
-import static io.kumo.it.ec2.compute.ComputeFixture.message;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** DescribeImages and DescribeSnapshots over Kumo's image catalogue. */

@@ -20,13 +20,13 @@ import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
 
+import static io.kumo.it.ec2.Ec2Asserts.fails;
+import static io.kumo.it.ec2.Ec2Asserts.filter;
+import static io.kumo.it.ec2.Ec2Asserts.message;
 import static io.kumo.it.ec2.compute.ComputeFixture.EC2;
 import static io.kumo.it.ec2.compute.ComputeFixture.KUMO;
 import static io.kumo.it.ec2.compute.ComputeFixture.al2023;
 import static io.kumo.it.ec2.compute.ComputeFixture.describe;
-import static io.kumo.it.ec2.compute.ComputeFixture.fails;
-import static io.kumo.it.ec2.compute.ComputeFixture.filter;
-import static io.kumo.it.ec2.compute.ComputeFixture.message;
 import static io.kumo.it.ec2.compute.ComputeFixture.runOne;
 import static io.kumo.it.ec2.compute.ComputeFixture.waitRunning;
 import static org.assertj.core.api.Assertions.assertThat;

@@ -17,10 +17,10 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.UUID;
 
+import static io.kumo.it.ec2.Ec2Asserts.fails;
+import static io.kumo.it.ec2.Ec2Asserts.filter;
+import static io.kumo.it.ec2.Ec2Asserts.message;
 import static io.kumo.it.ec2.compute.ComputeFixture.EC2;
-import static io.kumo.it.ec2.compute.ComputeFixture.fails;
-import static io.kumo.it.ec2.compute.ComputeFixture.filter;
-import static io.kumo.it.ec2.compute.ComputeFixture.message;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 

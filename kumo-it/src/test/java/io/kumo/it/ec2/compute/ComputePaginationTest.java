@@ -9,10 +9,10 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
+import static io.kumo.it.ec2.Ec2Asserts.filter;
 import static io.kumo.it.ec2.compute.ComputeFixture.EC2;
 import static io.kumo.it.ec2.compute.ComputeFixture.KUMO;
 import static io.kumo.it.ec2.compute.ComputeFixture.al2023;
-import static io.kumo.it.ec2.compute.ComputeFixture.filter;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** DescribeInstances over 100 instances, page by page and through the SDK's paginator. */

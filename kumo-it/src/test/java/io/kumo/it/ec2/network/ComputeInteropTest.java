@@ -3,23 +3,19 @@ package io.kumo.it.ec2.network;
 import io.kumo.it.KumoHarness;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.ec2.Ec2Client;
-import software.amazon.awssdk.services.ec2.model.Filter;
 import software.amazon.awssdk.services.ec2.model.Instance;
 import software.amazon.awssdk.services.ec2.model.NatGateway;
 import software.amazon.awssdk.services.ec2.model.Route;
 
 import java.time.Duration;
 
-import static io.kumo.it.ec2.network.Ec2Asserts.fails;
+import static io.kumo.it.ec2.Ec2Asserts.fails;
+import static io.kumo.it.ec2.Ec2Asserts.filter;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** What the network area sees of instances: addresses taken, dependencies, instance routes, NAT with an Elastic IP. */
 class ComputeInteropTest {
     private final Ec2Client ec2 = KumoHarness.shared().ec2();
-
-    private static Filter filter(String name, String... values) {
-        return Filter.builder().name(name).values(values).build();
-    }
 
     private String image() {
         return ec2.describeImages(r -> r.owners("amazon").filters(filter("architecture", "x86_64"))).images().getFirst().imageId();

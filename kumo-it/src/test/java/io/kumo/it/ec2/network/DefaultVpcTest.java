@@ -4,7 +4,6 @@ import io.kumo.it.KumoHarness;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.ec2.Ec2Client;
-import software.amazon.awssdk.services.ec2.model.Filter;
 import software.amazon.awssdk.services.ec2.model.InternetGateway;
 import software.amazon.awssdk.services.ec2.model.NetworkAcl;
 import software.amazon.awssdk.services.ec2.model.Route;
@@ -16,15 +15,12 @@ import software.amazon.awssdk.services.ec2.model.Vpc;
 import java.util.Comparator;
 import java.util.List;
 
+import static io.kumo.it.ec2.Ec2Asserts.filter;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Every region starts with the default VPC a new AWS account has there. */
 class DefaultVpcTest {
     private final KumoHarness kumo = KumoHarness.shared();
-
-    private static Filter filter(String name, String... values) {
-        return Filter.builder().name(name).values(values).build();
-    }
 
     @Test
     void tokyoHasADefaultVpcWithThreeDefaultSubnets() {

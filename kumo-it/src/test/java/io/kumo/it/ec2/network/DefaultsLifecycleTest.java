@@ -4,7 +4,6 @@ import io.kumo.it.KumoHarness;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.ec2.Ec2Client;
-import software.amazon.awssdk.services.ec2.model.Filter;
 
 import io.kumo.server.Kumo;
 import org.junit.jupiter.api.io.TempDir;
@@ -12,7 +11,8 @@ import org.junit.jupiter.api.io.TempDir;
 import java.net.URI;
 import java.nio.file.Path;
 
-import static io.kumo.it.ec2.network.Ec2Asserts.fails;
+import static io.kumo.it.ec2.Ec2Asserts.fails;
+import static io.kumo.it.ec2.Ec2Asserts.filter;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -21,10 +21,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class DefaultsLifecycleTest {
     private final KumoHarness kumo = KumoHarness.shared();
-
-    private static Filter filter(String name, String... values) {
-        return Filter.builder().name(name).values(values).build();
-    }
 
     @Test
     void deletedDefaultVpcStaysDeleted() {

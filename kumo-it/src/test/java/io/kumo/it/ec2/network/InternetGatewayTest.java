@@ -8,16 +8,13 @@ import software.amazon.awssdk.services.ec2.model.InternetGateway;
 
 import java.util.List;
 
-import static io.kumo.it.ec2.network.Ec2Asserts.fails;
-import static io.kumo.it.ec2.network.Ec2Asserts.message;
+import static io.kumo.it.ec2.Ec2Asserts.fails;
+import static io.kumo.it.ec2.Ec2Asserts.filter;
+import static io.kumo.it.ec2.Ec2Asserts.message;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class InternetGatewayTest {
     private final Ec2Client ec2 = KumoHarness.shared().ec2();
-
-    private static Filter filter(String name, String... values) {
-        return Filter.builder().name(name).values(values).build();
-    }
 
     @Test
     void lifecycle() {

@@ -5,21 +5,17 @@ import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ec2.model.AddPrefixListEntry;
-import software.amazon.awssdk.services.ec2.model.Filter;
 import software.amazon.awssdk.services.ec2.model.IpPermission;
 import software.amazon.awssdk.services.ec2.model.ManagedPrefixList;
 import software.amazon.awssdk.services.ec2.model.PrefixListEntry;
 import software.amazon.awssdk.services.ec2.model.PrefixListId;
 
-import static io.kumo.it.ec2.network.Ec2Asserts.fails;
+import static io.kumo.it.ec2.Ec2Asserts.fails;
+import static io.kumo.it.ec2.Ec2Asserts.filter;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class PrefixListTest {
     private final Ec2Client ec2 = KumoHarness.shared().ec2();
-
-    private static Filter filter(String name, String... values) {
-        return Filter.builder().name(name).values(values).build();
-    }
 
     @Test
     void awsManagedListsPerRegionWithStableIds() {

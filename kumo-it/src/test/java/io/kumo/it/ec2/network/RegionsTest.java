@@ -11,7 +11,7 @@ import software.amazon.awssdk.services.ec2.model.Filter;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-import static io.kumo.it.ec2.network.Ec2Asserts.fails;
+import static io.kumo.it.ec2.Ec2Asserts.fails;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class RegionsTest {

@@ -1,34 +1,18 @@
 package io.kumo.it.ec2.network;
 
-import io.kumo.it.KumoHarness;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.services.ec2.Ec2Client;
-import software.amazon.awssdk.services.ec2.model.Filter;
 import software.amazon.awssdk.services.ec2.model.Route;
 import software.amazon.awssdk.services.ec2.model.RouteTable;
 import software.amazon.awssdk.services.ec2.model.RouteTableAssociation;
 
 import java.util.List;
 
-import static io.kumo.it.ec2.network.Ec2Asserts.fails;
-import static io.kumo.it.ec2.network.Ec2Asserts.message;
+import static io.kumo.it.ec2.Ec2Asserts.fails;
+import static io.kumo.it.ec2.Ec2Asserts.filter;
+import static io.kumo.it.ec2.Ec2Asserts.message;
 import static org.assertj.core.api.Assertions.assertThat;
 
-class RouteTableTest {
-    private final Ec2Client ec2 = KumoHarness.shared().ec2();
-    private String vpc;
-    private String subnet;
-
-    @BeforeEach
-    void network() {
-        vpc = ec2.createVpc(r -> r.cidrBlock("10.0.0.0/16")).vpc().vpcId();
-        subnet = ec2.createSubnet(r -> r.vpcId(vpc).cidrBlock("10.0.0.0/24")).subnet().subnetId();
-    }
-
-    private static Filter filter(String name, String... values) {
-        return Filter.builder().name(name).values(values).build();
-    }
+class RouteTableTest extends InVpcWithSubnet {
 
     private RouteTable table(String id) {
         return ec2.describeRouteTables(r -> r.routeTableIds(id)).routeTables().getFirst();

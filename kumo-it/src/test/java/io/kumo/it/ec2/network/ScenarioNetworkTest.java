@@ -3,7 +3,6 @@ package io.kumo.it.ec2.network;
 import io.kumo.it.KumoHarness;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.ec2.Ec2Client;
-import software.amazon.awssdk.services.ec2.model.Filter;
 import software.amazon.awssdk.services.ec2.model.IpPermission;
 import software.amazon.awssdk.services.ec2.model.IpRange;
 import software.amazon.awssdk.services.ec2.model.Route;
@@ -15,16 +14,13 @@ import software.amazon.awssdk.services.ec2.model.UserIdGroupPair;
 import java.util.List;
 import java.util.Map;
 
-import static io.kumo.it.ec2.network.Ec2Asserts.fails;
+import static io.kumo.it.ec2.Ec2Asserts.fails;
+import static io.kumo.it.ec2.Ec2Asserts.filter;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** SCENARIO.md section 1, the seeds' network, built and torn down as a user would. */
 class ScenarioNetworkTest {
     private final Ec2Client ec2 = KumoHarness.shared().ec2();
-
-    private static Filter filter(String name, String... values) {
-        return Filter.builder().name(name).values(values).build();
-    }
 
     private static IpPermission tcpFromAnywhere(int port) {
         return IpPermission.builder().ipProtocol("tcp").fromPort(port).toPort(port).ipRanges(IpRange.builder().cidrIp("0.0.0.0/0").build()).build();

@@ -19,8 +19,9 @@ import software.amazon.awssdk.services.ec2.model.UserIdGroupPair;
 import java.util.ArrayList;
 import java.util.List;
 
-import static io.kumo.it.ec2.network.Ec2Asserts.fails;
-import static io.kumo.it.ec2.network.Ec2Asserts.message;
+import static io.kumo.it.ec2.Ec2Asserts.fails;
+import static io.kumo.it.ec2.Ec2Asserts.filter;
+import static io.kumo.it.ec2.Ec2Asserts.message;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class SecurityGroupTest {
@@ -48,10 +49,6 @@ class SecurityGroupTest {
     private static IpPermission tcpFrom(int port, String groupId) {
         return IpPermission.builder().ipProtocol("tcp").fromPort(port).toPort(port)
                 .userIdGroupPairs(UserIdGroupPair.builder().groupId(groupId).build()).build();
-    }
-
-    private static Filter filter(String name, String... values) {
-        return Filter.builder().name(name).values(values).build();
     }
 
     @Test

@@ -12,8 +12,9 @@ import software.amazon.awssdk.services.ec2.model.TagSpecification;
 
 import java.util.List;
 
-import static io.kumo.it.ec2.network.Ec2Asserts.fails;
-import static io.kumo.it.ec2.network.Ec2Asserts.message;
+import static io.kumo.it.ec2.Ec2Asserts.fails;
+import static io.kumo.it.ec2.Ec2Asserts.filter;
+import static io.kumo.it.ec2.Ec2Asserts.message;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class SubnetTest {
@@ -21,10 +22,6 @@ class SubnetTest {
 
     private String vpc(String cidr) {
         return ec2.createVpc(r -> r.cidrBlock(cidr)).vpc().vpcId();
-    }
-
-    private static Filter filter(String name, String... values) {
-        return Filter.builder().name(name).values(values).build();
     }
 
     @Test

@@ -3,23 +3,19 @@ package io.kumo.it.ec2.network;
 import io.kumo.it.KumoHarness;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.ec2.Ec2Client;
-import software.amazon.awssdk.services.ec2.model.Filter;
 import software.amazon.awssdk.services.ec2.model.Tag;
 import software.amazon.awssdk.services.ec2.model.TagDescription;
 
 import java.util.ArrayList;
 import java.util.List;
 
-import static io.kumo.it.ec2.network.Ec2Asserts.fails;
-import static io.kumo.it.ec2.network.Ec2Asserts.message;
+import static io.kumo.it.ec2.Ec2Asserts.fails;
+import static io.kumo.it.ec2.Ec2Asserts.filter;
+import static io.kumo.it.ec2.Ec2Asserts.message;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class TagsTest {
     private final Ec2Client ec2 = KumoHarness.shared().ec2();
-
-    private static Filter filter(String name, String... values) {
-        return Filter.builder().name(name).values(values).build();
-    }
 
     private static Tag tag(String key, String value) {
         return Tag.builder().key(key).value(value).build();

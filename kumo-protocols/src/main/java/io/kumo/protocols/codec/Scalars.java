@@ -91,7 +91,38 @@ public final class Scalars {
         if ("rfc822".equals(format)) {
             return DateTimeFormatter.RFC_1123_DATE_TIME.format(instant.atZone(ZoneOffset.UTC));
         }
-        return ISO_MILLIS.format(instant);
+        return isoMillis(instant);
+    }
+
+    /** yyyy-MM-ddTHH:mm:ss.SSSZ, as EC2 and the query services write timestamps; by hand, as it runs per value. */
+    static String isoMillis(Instant instant) {
+        java.time.LocalDateTime t = java.time.LocalDateTime.ofEpochSecond(instant.getEpochSecond(), instant.getNano(), ZoneOffset.UTC);
+        if (t.getYear() < 0 || t.getYear() > 9999) {
+            return ISO_MILLIS.format(instant);
+        }
+        char[] c = new char[24];
+        put(c, 0, t.getYear(), 4);
+        c[4] = '-';
+        put(c, 5, t.getMonthValue(), 2);
+        c[7] = '-';
+        put(c, 8, t.getDayOfMonth(), 2);
+        c[10] = 'T';
+        put(c, 11, t.getHour(), 2);
+        c[13] = ':';
+        put(c, 14, t.getMinute(), 2);
+        c[16] = ':';
+        put(c, 17, t.getSecond(), 2);
+        c[19] = '.';
+        put(c, 20, t.getNano() / 1_000_000, 3);
+        c[23] = 'Z';
+        return new String(c);
+    }
+
+    private static void put(char[] c, int at, int value, int digits) {
+        for (int i = at + digits - 1; i >= at; i--) {
+            c[i] = (char) ('0' + value % 10);
+            value /= 10;
+        }
     }
 
     private static String formatDouble(double d) {

@@ -6,7 +6,7 @@ import java.util.Deque;
 
 /** A small streaming XML writer for response bodies; escapes text and attribute values. */
 public final class XmlWriter {
-    private final StringBuilder out = new StringBuilder(512);
+    private final StringBuilder out = new StringBuilder(4096);
     private final Deque<String> open = new ArrayDeque<>();
     private boolean tagOpen;
 
@@ -61,6 +61,17 @@ public final class XmlWriter {
         return out.toString().getBytes(StandardCharsets.UTF_8);
     }
 
+    /** Most values (ids, states, addresses) need no escaping: they are appended whole. */
+    private static int firstToEscape(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c < 0x20 || c == '<' || c == '>' || c == '&' || c == '"') {
+                return i;
+            }
+        }
+        return -1;
+    }
+
     private void closeTag() {
         if (tagOpen) {
             out.append('>');
@@ -69,7 +80,13 @@ public final class XmlWriter {
     }
 
     private void escape(String s, boolean attribute) {
-        for (int i = 0; i < s.length(); i++) {
+        int first = firstToEscape(s);
+        if (first < 0) {
+            out.append(s);
+            return;
+        }
+        out.append(s, 0, first);
+        for (int i = first; i < s.length(); i++) {
             char c = s.charAt(i);
             switch (c) {
                 case '<' -> out.append("&lt;");

@@ -49,6 +49,18 @@ def load(path):
         return json.load(f)
 
 
+def write_lines(model, target):
+    """One line per operation and per shape, so Kumo reads the file without parsing it whole
+    and parses a shape only when a request first needs it (EC2's model has thousands)."""
+    compact = dict(separators=(",", ":"), sort_keys=False)
+    with open(target, "w", encoding="utf-8") as f:
+        f.write("M\t\t" + json.dumps(model["metadata"], **compact) + "\n")
+        for op_name, op in model["operations"].items():
+            f.write("O\t" + op_name + "\t" + json.dumps(op, **compact) + "\n")
+        for shape_name, shape in model["shapes"].items():
+            f.write("S\t" + shape_name + "\t" + json.dumps(shape, **compact) + "\n")
+
+
 def main():
     data = os.path.join(os.path.dirname(botocore.__file__), "data")
     out = os.path.join(os.path.dirname(__file__), "..", "kumo-protocols", "src", "main", "resources",
@@ -58,10 +70,8 @@ def main():
         base = os.path.join(data, directory)
         version = newest_version(base)
         model = strip(load(os.path.join(base, version, "service-2.json")))
-        target = os.path.join(out, name + ".json")
-        with open(target, "w", encoding="utf-8") as f:
-            json.dump(model, f, separators=(",", ":"), sort_keys=False)
-            f.write("\n")
+        target = os.path.join(out, name + ".jsonl")
+        write_lines(model, target)
         print(f"{name}: botocore {botocore.__version__} {directory}/{version} -> {os.path.getsize(target)} bytes")
 
 

@@ -17,9 +17,10 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * An AWS service model (the botocore/C2J {@code service-2.json}), read from Kumo's resources.
- * Shapes and operations are materialised on first use: EC2's model has thousands of shapes and
- * a request touches a handful, so start-up stays fast.
+ * An AWS service model (the botocore/C2J {@code service-2.json}), read from Kumo's resources,
+ * where tools/refresh-models.py keeps it as one line per operation and per shape. Each is parsed
+ * on first use: EC2's model has thousands of shapes and a request touches a handful, so start-up
+ * does not pay for parsing them all.
  */
 public final class ServiceModel {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -27,16 +28,16 @@ public final class ServiceModel {
 
     private final String name;
     private final Metadata metadata;
-    private final JsonNode operationNodes;
-    private final JsonNode shapeNodes;
+    private final Map<String, String> operationSources;
+    private final Map<String, String> shapeSources;
     private final Map<String, Shape> shapes = new ConcurrentHashMap<>();
     private final Map<String, OperationModel> operations = new ConcurrentHashMap<>();
 
-    private ServiceModel(String name, JsonNode root) {
+    private ServiceModel(String name, JsonNode metadata, Map<String, String> operations, Map<String, String> shapes) {
         this.name = name;
-        this.metadata = readMetadata(root.path("metadata"));
-        this.operationNodes = root.path("operations");
-        this.shapeNodes = root.path("shapes");
+        this.metadata = readMetadata(metadata);
+        this.operationSources = operations;
+        this.shapeSources = shapes;
     }
 
     /** Loads a model shipped with Kumo by its name (ec2, sts, route53...), once per process. */
@@ -45,12 +46,39 @@ public final class ServiceModel {
     }
 
     private static ServiceModel read(String name) {
-        String resource = "/io/kumo/protocols/models/" + name + ".json";
+        String resource = "/io/kumo/protocols/models/" + name + ".jsonl";
         try (InputStream in = ServiceModel.class.getResourceAsStream(resource)) {
             if (in == null) {
                 throw new IllegalArgumentException("no service model " + name);
             }
-            return new ServiceModel(name, JSON.readTree(in));
+            String text = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            JsonNode metadata = null;
+            Map<String, String> operations = new LinkedHashMap<>();
+            Map<String, String> shapes = new java.util.HashMap<>();
+            int start = 0;
+            while (start < text.length()) {
+                int end = text.indexOf('\n', start);
+                if (end < 0) {
+                    end = text.length();
+                }
+                int tab1 = text.indexOf('\t', start);
+                int tab2 = text.indexOf('\t', tab1 + 1);
+                if (tab1 > start && tab2 > tab1 && tab2 < end) {
+                    String key = text.substring(tab1 + 1, tab2);
+                    String json = text.substring(tab2 + 1, end);
+                    switch (text.charAt(start)) {
+                        case 'M' -> metadata = JSON.readTree(json);
+                        case 'O' -> operations.put(key, json);
+                        case 'S' -> shapes.put(key, json);
+                        default -> throw new IllegalStateException("bad line in model " + name);
+                    }
+                }
+                start = end + 1;
+            }
+            if (metadata == null) {
+                throw new IllegalStateException("model " + name + " has no metadata line");
+            }
+            return new ServiceModel(name, metadata, operations, shapes);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -65,29 +93,35 @@ public final class ServiceModel {
     }
 
     public Optional<OperationModel> operation(String operationName) {
-        if (!operationNodes.has(operationName)) {
+        if (!operationSources.containsKey(operationName)) {
             return Optional.empty();
         }
-        return Optional.of(operations.computeIfAbsent(operationName, n -> readOperation(n, operationNodes.get(n))));
+        return Optional.of(operations.computeIfAbsent(operationName, n -> readOperation(n, parse(operationSources.get(n)))));
     }
 
     public List<String> operationNames() {
-        List<String> names = new ArrayList<>();
-        operationNodes.fieldNames().forEachRemaining(names::add);
-        return names;
+        return List.copyOf(operationSources.keySet());
     }
 
     public Shape shape(String shapeName) {
         Shape shape = shapes.get(shapeName);
         if (shape == null) {
-            JsonNode node = shapeNodes.get(shapeName);
-            if (node == null) {
+            String source = shapeSources.get(shapeName);
+            if (source == null) {
                 throw new IllegalArgumentException("model " + name + " has no shape " + shapeName);
             }
-            shape = readShape(shapeName, node);
+            shape = readShape(shapeName, parse(source));
             shapes.putIfAbsent(shapeName, shape);
         }
         return shape;
+    }
+
+    private static JsonNode parse(String json) {
+        try {
+            return JSON.readTree(json);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static Metadata readMetadata(JsonNode m) {

@@ -7,7 +7,6 @@ import io.kumo.core.service.Controller;
 import io.kumo.core.service.Kernel;
 import io.kumo.core.service.ServiceModule;
 import io.kumo.core.store.Store;
-import io.kumo.core.store.Table;
 import io.kumo.ec2.Ec2Module;
 import io.kumo.edge.admin.AdminEndpoints;
 import io.kumo.edge.http.EdgeServer;
@@ -159,9 +158,5 @@ public final class Kumo implements AutoCloseable {
             }
         }
         store.close();
-    }
-
-    static Table<?> keysTable() {
-        return AccessKeyStore.TABLE;
     }
 }

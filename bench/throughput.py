@@ -44,6 +44,7 @@ ap.add_argument('--warmup', type=float, default=3.0)
 ap.add_argument('--concurrency', type=int, default=16)
 ap.add_argument('--instances', type=int, default=100)
 ap.add_argument('--kumo-only', action='store_true')
+ap.add_argument('--only', choices=['describe-instances', 'create-tags'], help='run one workload')
 ap.add_argument('--gate', type=float, default=float(os.environ.get('GATE_WAIT', '10')))
 args = ap.parse_args()
 args.rounds = max(1, min(args.rounds, 20))
@@ -169,7 +170,7 @@ for name, (p, port) in servers.items():
     w, note = setup(name, port, standin=kumo_standin)
     workloads[name] = w
     print(f'# {name}: ' + '; '.join(f'{k}: {v[1]}' for k, v in w.items()) + (f'  [{note}]' if note else ''), flush=True)
-common = [w for w in workloads['kumo'] if all(w in workloads[s] for s in servers)]
+common = [w for w in workloads['kumo'] if all(w in workloads[s] for s in servers) and args.only in (None, w)]
 
 res = {(s, w): [] for s in servers for w in common}
 print('server\tworkload\treq/s\tp50_ms\tp99_ms\tp999_ms\terrors\tnon2xx\tserver_cores\tclient_cores\tforeign_cores\tnote', flush=True)

@@ -32,6 +32,11 @@ final class ScopedTx implements Tx {
     }
 
     @Override
+    public long snapshot() {
+        return context.snapshot();
+    }
+
+    @Override
     public <V> Optional<V> get(Table<V> table, String id) {
         context.checkUsable();
         TableData data = context.tables().registered(table);

@@ -17,12 +17,25 @@ final class Tables {
     private final ValueCodec codec;
     private final Map<String, TableData> byName = new HashMap<>();
     private volatile Set<String> registeredNames = Set.of();
+    /** Shared by every store in the process, so that no two stores' contents ever carry the same number. */
+    private static final java.util.concurrent.atomic.AtomicLong VERSIONS = new java.util.concurrent.atomic.AtomicLong();
+    private volatile long version = VERSIONS.incrementAndGet();
 
     Tables(ValueCodec codec) {
         this.codec = codec;
     }
 
+    /** Changes with every change to the contents; read under the store's view lock, it names what a reader sees. */
+    long version() {
+        return version;
+    }
+
+    private void changed() {
+        version = VERSIONS.incrementAndGet();
+    }
+
     void register(Table<?> table) {
+        changed();
         TableData data = byName.get(table.name());
         if (data == null) {
             byName.put(table.name(), new TableData(table.name(), table));
@@ -62,6 +75,7 @@ final class Tables {
 
     /** Applies committed or recovered changes; recovered values are decoded here. */
     void apply(List<WriteOp> ops) {
+        changed();
         for (WriteOp op : ops) {
             TableData data = byName.computeIfAbsent(op.table(), name -> new TableData(name, null));
             if (op.isDelete()) {
@@ -74,6 +88,7 @@ final class Tables {
     }
 
     void clear() {
+        changed();
         byName.values().forEach(TableData::clear);
     }
 

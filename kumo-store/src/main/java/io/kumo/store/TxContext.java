@@ -12,10 +12,18 @@ final class TxContext {
     private final Thread owner = Thread.currentThread();
     private boolean active = true;
 
+    private final long snapshot;
+
     private TxContext(Tables tables, ValueCodec codec, WriteBuffer buffer) {
         this.tables = tables;
         this.codec = codec;
         this.buffer = buffer;
+        this.snapshot = buffer == null ? tables.version() : -1;
+    }
+
+    /** Called under the view lock, so the contents cannot change while a read transaction runs. */
+    long snapshot() {
+        return snapshot;
     }
 
     static TxContext forRead(Tables tables, ValueCodec codec) {

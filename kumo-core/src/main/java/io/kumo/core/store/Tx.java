@@ -25,6 +25,13 @@ public interface Tx {
     /** Every value of the table in every scope, for controllers that work across accounts. */
     <V> Map<StoreScope, List<V>> scanAll(Table<V> table);
 
+    /**
+     * Names the committed contents this transaction reads: two read transactions with the same
+     * number see the same contents, of every table and scope, so what was derived from one serves
+     * the other. -1 in a write transaction, whose own changes have no number.
+     */
+    long snapshot();
+
     /** The same transaction, seen from another scope (for cross-region work such as CopyImage). */
     Tx in(StoreScope scope);
 }

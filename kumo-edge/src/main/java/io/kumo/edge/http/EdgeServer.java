@@ -15,16 +15,14 @@ import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.codec.http.HttpServerKeepAliveHandler;
 
 import java.net.InetSocketAddress;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
-/** The HTTP listener on 127.0.0.1:4566. Requests run on virtual threads, off the event loop. */
+/** The HTTP listener on 127.0.0.1:4566. Requests run on virtual threads, off the event loop, in arrival order. */
 public final class EdgeServer implements AutoCloseable {
     public static final int MAX_BODY_BYTES = 16 * 1024 * 1024;
 
     private final EventLoopGroup boss = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
     private final EventLoopGroup workers = new MultiThreadIoEventLoopGroup(NioIoHandler.newFactory());
-    private final ExecutorService requests = Executors.newVirtualThreadPerTaskExecutor();
+    private final RequestRunners requests = new RequestRunners();
     private final Dispatcher dispatcher;
     private final AdminEndpoints admin;
     private Channel channel;
@@ -61,6 +59,6 @@ public final class EdgeServer implements AutoCloseable {
         }
         boss.shutdownGracefully(0, 2, java.util.concurrent.TimeUnit.SECONDS);
         workers.shutdownGracefully(0, 2, java.util.concurrent.TimeUnit.SECONDS);
-        requests.shutdown();
+        requests.close();
     }
 }

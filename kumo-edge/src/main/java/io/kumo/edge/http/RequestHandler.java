@@ -63,19 +63,29 @@ final class RequestHandler extends SimpleChannelInboundHandler<FullHttpRequest> 
         }
     }
 
+    /** Runs on a virtual thread; the answer is written and the next request started in one event-loop task. */
     private void respond(ChannelHandlerContext ctx, io.kumo.core.http.HttpRequest request, boolean keepAlive, boolean head) {
+        io.netty.handler.codec.http.FullHttpResponse answer;
+        boolean close = !keepAlive;
         try {
-            answer(ctx, request, keepAlive, head);
+            answer = NettyRequests.toNetty(answer(request), keepAlive, head, ctx.alloc());
         } catch (RuntimeException | Error e) {
             System.getLogger("kumo.edge").log(Level.ERROR, "request failed outside any service", e);
-            ctx.writeAndFlush(NettyRequests.toNetty(HttpResponse.text(500, "text/plain", "internal error\n"), false, false))
-                    .addListener(ChannelFutureListener.CLOSE);
-        } finally {
-            ctx.executor().execute(() -> runNext(ctx));
+            answer = NettyRequests.toNetty(HttpResponse.text(500, "text/plain", "internal error\n"), false, false);
+            close = true;
         }
+        var response = answer;
+        boolean closeAfter = close;
+        ctx.executor().execute(() -> {
+            var write = ctx.writeAndFlush(response);
+            if (closeAfter) {
+                write.addListener(ChannelFutureListener.CLOSE);
+            }
+            runNext(ctx);
+        });
     }
 
-    private void answer(ChannelHandlerContext ctx, io.kumo.core.http.HttpRequest request, boolean keepAlive, boolean head) {
+    private HttpResponse answer(io.kumo.core.http.HttpRequest request) {
         long start = System.nanoTime();
         HttpResponse response;
         String label;
@@ -88,14 +98,11 @@ final class RequestHandler extends SimpleChannelInboundHandler<FullHttpRequest> 
             response = outcome.response();
             label = outcome.service() + "." + outcome.operation();
         }
-        var write = ctx.writeAndFlush(NettyRequests.toNetty(response, keepAlive, head));
-        if (!keepAlive) {
-            write.addListener(ChannelFutureListener.CLOSE);
-        }
         if (ACCESS.isLoggable(Level.DEBUG)) {
             ACCESS.log(Level.DEBUG, String.format("%s %s %s -> %d (%.1f ms)", request.method(), request.rawPath(), label,
                     response.status(), (System.nanoTime() - start) / 1e6));
         }
+        return response;
     }
 
     @Override

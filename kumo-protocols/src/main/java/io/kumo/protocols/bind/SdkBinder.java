@@ -1,5 +1,7 @@
 package io.kumo.protocols.bind;
 
+import io.kumo.core.output.Encodings;
+import io.kumo.core.output.Slot;
 import io.kumo.protocols.model.Member;
 import io.kumo.protocols.model.Shape;
 import software.amazon.awssdk.core.SdkBytes;
@@ -53,6 +55,15 @@ public final class SdkBinder {
 
     /** As {@link #toTree(SdkPojo)}, keyed by the member names of the model shape. */
     public static Map<String, Object> toTree(SdkPojo pojo, Shape shape) {
+        Slot slot = Encodings.slotOf(pojo);
+        if (slot == null) {
+            return walk(pojo, shape);
+        }
+        return slot.derive(new Encodings.Identity(shape == null ? SdkBinder.class : shape),
+                () -> new SharedTree(walk(pojo, shape), slot));
+    }
+
+    private static Map<String, Object> walk(SdkPojo pojo, Shape shape) {
         Map<String, Object> out = new LinkedHashMap<>();
         for (SdkField<?> field : pojo.sdkFields()) {
             Object value = field.getValueOrDefault(pojo);

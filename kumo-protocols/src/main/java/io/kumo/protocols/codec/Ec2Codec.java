@@ -50,7 +50,7 @@ public final class Ec2Codec implements ProtocolCodec {
         if (operation.output() != null && output != null) {
             writer.writeMembers(xml, operation.output(), output);
         }
-        return HttpResponse.of(200, XML, xml.toBytes());
+        return HttpResponse.of(200, XML, xml.toParts());
     }
 
     @Override

@@ -51,7 +51,7 @@ public final class QueryCodec implements ProtocolCodec {
             xml.end();
         }
         xml.start("ResponseMetadata").element("RequestId", requestId).end();
-        return HttpResponse.of(200, XML, xml.toBytes());
+        return HttpResponse.of(200, XML, xml.toParts());
     }
 
     @Override

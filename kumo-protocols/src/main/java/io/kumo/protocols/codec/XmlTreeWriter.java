@@ -1,9 +1,12 @@
 package io.kumo.protocols.codec;
 
+import io.kumo.core.output.Encodings;
+import io.kumo.protocols.bind.SharedTree;
 import io.kumo.protocols.model.Member;
 import io.kumo.protocols.model.Shape;
 import io.kumo.protocols.xml.XmlWriter;
 
+import java.nio.ByteBuffer;
 import java.util.List;
 import java.util.Map;
 
@@ -54,8 +57,20 @@ final class XmlTreeWriter {
         writeElement(xml, name, member, shape, value);
     }
 
-    @SuppressWarnings("unchecked")
     private void writeElement(XmlWriter xml, String name, Member member, Shape shape, Object value) {
+        if (value instanceof SharedTree tree) {
+            xml.raw(tree.slot().derive(new Fragment(this, name, new Encodings.Identity(member)), () -> {
+                XmlWriter part = new XmlWriter();
+                writeFresh(part, name, member, shape, tree);
+                return kept(part.toBytes());
+            }));
+            return;
+        }
+        writeFresh(xml, name, member, shape, value);
+    }
+
+    @SuppressWarnings("unchecked")
+    private void writeFresh(XmlWriter xml, String name, Member member, Shape shape, Object value) {
         xml.start(name);
         String ns = member.xmlNamespace() != null ? member.xmlNamespace() : null;
         if (ns != null) {
@@ -101,6 +116,18 @@ final class XmlTreeWriter {
         if (entry.getValue() != null) {
             writeElement(xml, val.locationName() != null ? val.locationName() : "value", val, val.shape(), entry.getValue());
         }
+    }
+
+    /**
+     * A part kept across responses lives outside the heap: the edge then hands it to the socket
+     * without copying it, and the collector does not move it around.
+     */
+    private static ByteBuffer kept(byte[] xml) {
+        return ByteBuffer.allocateDirect(xml.length).put(xml).flip().asReadOnlyBuffer();
+    }
+
+    /** An element's XML as this writer writes it under this name, for this member. */
+    private record Fragment(XmlTreeWriter writer, String name, Encodings.Identity member) {
     }
 
     private static String timestampFormat(Member member, Shape shape) {

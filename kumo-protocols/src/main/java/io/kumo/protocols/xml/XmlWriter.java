@@ -1,12 +1,16 @@
 package io.kumo.protocols.xml;
 
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Deque;
 
 /** A small streaming XML writer for response bodies; escapes text and attribute values. */
 public final class XmlWriter {
     private final StringBuilder out = new StringBuilder(4096);
+    private final List<ByteBuffer> parts = new ArrayList<>();
     private final Deque<String> open = new ArrayDeque<>();
     private boolean tagOpen;
 
@@ -54,11 +58,52 @@ public final class XmlWriter {
         return start(name).text(value).end();
     }
 
-    public byte[] toBytes() {
+    /** Appends XML written elsewhere as UTF-8, already escaped and balanced; the buffer is shared, not copied. */
+    public XmlWriter raw(ByteBuffer xml) {
+        closeTag();
+        flushText();
+        parts.add(xml.duplicate());
+        return this;
+    }
+
+    /**
+     * The XML written so far as UTF-8 parts, with every open element closed. Raw parts are
+     * passed on as they came; the text between them is encoded once.
+     */
+    public List<ByteBuffer> toParts() {
         while (!open.isEmpty()) {
             end();
         }
-        return out.toString().getBytes(StandardCharsets.UTF_8);
+        flushText();
+        return parts;
+    }
+
+    /** As {@link #toParts()}, in one array. */
+    public byte[] toBytes() {
+        List<ByteBuffer> all = toParts();
+        if (all.size() == 1 && all.getFirst().hasArray()) {
+            return all.getFirst().array();
+        }
+        int size = 0;
+        for (ByteBuffer part : all) {
+            size += part.remaining();
+        }
+        byte[] bytes = new byte[size];
+        int at = 0;
+        for (ByteBuffer part : all) {
+            int n = part.remaining();
+            part.duplicate().get(bytes, at, n);
+            at += n;
+        }
+        return bytes;
+    }
+
+    /** Text since the last raw part becomes a part of its own, so raw parts are never re-encoded. */
+    private void flushText() {
+        if (!out.isEmpty()) {
+            parts.add(ByteBuffer.wrap(out.toString().getBytes(StandardCharsets.UTF_8)));
+            out.setLength(0);
+        }
     }
 
     /** Most values (ids, states, addresses) need no escaping: they are appended whole. */

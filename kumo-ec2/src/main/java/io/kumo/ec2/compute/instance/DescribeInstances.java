@@ -38,7 +38,7 @@ public final class DescribeInstances implements Handler<DescribeInstancesRequest
                     .reservationId(id)
                     .ownerId(members.getFirst().instance().ownerId())
                     .groups(List.of())
-                    .instances(members.stream().map(Instances::toSdk).toList())
+                    .instances(members.stream().map(Instances::described).toList())
                     .build()));
             return DescribeInstancesResponse.builder().reservations(reservations).nextToken(page.nextToken()).build();
         });

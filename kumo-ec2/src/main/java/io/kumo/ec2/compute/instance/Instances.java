@@ -1,5 +1,6 @@
 package io.kumo.ec2.compute.instance;
 
+import io.kumo.core.output.OutputMemo;
 import io.kumo.ec2.compute.HostNames;
 import io.kumo.ec2.compute.eni.NetworkInterfaceRecord;
 import io.kumo.ec2.compute.volume.VolumeRecord;
@@ -31,6 +32,13 @@ import java.util.Map;
 /** The SDK shape of an instance, and DescribeInstances' filters. */
 public final class Instances {
     private Instances() {
+    }
+
+    /** Unchanged instances are described by the same object, which the protocol layer encodes once. */
+    private static final OutputMemo<InstanceView, Instance> DESCRIBED = new OutputMemo<>(4096);
+
+    public static Instance described(InstanceView v) {
+        return DESCRIBED.get(v.instance().instanceId(), v, Instances::toSdk);
     }
 
     public static Instance toSdk(InstanceView v) {

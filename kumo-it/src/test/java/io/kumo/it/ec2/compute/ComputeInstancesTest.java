@@ -317,4 +317,30 @@ class ComputeInstancesTest {
                 .instanceTypeOfferings();
         assertThat(zones).extracting(o -> o.location()).containsExactlyInAnyOrder("ap-northeast-1a", "ap-northeast-1c", "ap-northeast-1d");
     }
+
+    /** Describe output is kept per instance while nothing about it changes; every change must still show. */
+    @Test
+    void describeShowsEveryChangeToAnInstanceDescribedBefore() {
+        Instance run = runOne(r -> { });
+        waitRunning(run.instanceId());
+        Instance before = describe(run.instanceId());
+        assertThat(describe(run.instanceId())).isEqualTo(before);
+
+        EC2.createTags(r -> r.resources(run.instanceId()).tags(Tag.builder().key("Name").value("web-1").build()));
+        assertThat(describe(run.instanceId()).tags()).containsExactly(Tag.builder().key("Name").value("web-1").build());
+
+        String group = EC2.createSecurityGroup(r -> r.groupName("memo-" + UUID.randomUUID()).description("d")
+                .vpcId(before.vpcId())).groupId();
+        EC2.modifyInstanceAttribute(r -> r.instanceId(run.instanceId()).groups(group));
+        assertThat(describe(run.instanceId()).securityGroups()).singleElement()
+                .satisfies(g -> assertThat(g.groupId()).isEqualTo(group));
+
+        EC2.stopInstances(r -> r.instanceIds(run.instanceId()));
+        ComputeFixture.waitStopped(run.instanceId());
+        Instance stopped = describe(run.instanceId());
+        assertThat(stopped.state().nameAsString()).isEqualTo("stopped");
+        assertThat(stopped.publicIpAddress()).isNull();
+        assertThat(EC2.describeInstances(r -> r.instanceIds(run.instanceId())).reservations().getFirst().instances().getFirst())
+                .isEqualTo(stopped);
+    }
 }

@@ -1,0 +1,81 @@
+#!/bin/sh
+# PID 1 of an instance. Boots it: writes its identity files, runs the user data once at first boot
+# (in the background, as cloud-init's final stage does), starts the services enabled inside it on
+# every later boot, reaps orphans, and on SIGTERM stops services and processes before exiting.
+export PATH=/var/lib/kumo/bin:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin
+export HOME=/root LANG=C.UTF-8
+. /var/lib/kumo/instance.env
+say() { echo "[kumo] $*"; }
+SERVICES=/var/lib/kumo-services
+
+shutdown() {
+  say "$KUMO_INSTANCE_ID is shutting down"
+  if [ -f "$SERVICES/started" ]; then
+    for s in $(cat "$SERVICES/started"); do [ -x "/etc/init.d/$s" ] && "/etc/init.d/$s" stop >/dev/null 2>&1; done
+  fi
+  kill -TERM -1 2>/dev/null
+  i=0
+  while [ $i -lt 20 ] && [ -n "$(ls /proc | grep -E '^[0-9]+$' | grep -vx 1)" ]; do sleep 0.1; i=$((i + 1)); done
+  kill -KILL -1 2>/dev/null
+  exit 0
+}
+trap shutdown TERM INT
+
+echo "$KUMO_HOSTNAME" > /etc/hostname
+{
+  echo "127.0.0.1 localhost"
+  echo "$KUMO_PRIVATE_IP $KUMO_HOSTNAME.$KUMO_DOMAIN $KUMO_HOSTNAME"
+} > /etc/hosts
+{
+  echo "nameserver $KUMO_RESOLVER"
+  echo "search $KUMO_DOMAIN"
+} > /etc/resolv.conf 2>/dev/null
+mkdir -p "$SERVICES"
+: > "$SERVICES/started"
+
+say "booting $KUMO_INSTANCE_ID ($KUMO_INSTANCE_TYPE, image $KUMO_IMAGE_ID) at $KUMO_PRIVATE_IP, hostname $KUMO_HOSTNAME"
+if [ -n "${KUMO_SSH_KEY:-}" ] && [ -n "${KUMO_DEFAULT_USER:-}" ]; then
+  if ! id "$KUMO_DEFAULT_USER" >/dev/null 2>&1; then
+    useradd -m -s /bin/sh "$KUMO_DEFAULT_USER" 2>/dev/null || adduser -D "$KUMO_DEFAULT_USER" 2>/dev/null
+  fi
+  home=$(getent passwd "$KUMO_DEFAULT_USER" | cut -d: -f6)
+  if [ -n "$home" ]; then
+    mkdir -p "$home/.ssh" && chmod 700 "$home/.ssh"
+    grep -qxF "$KUMO_SSH_KEY" "$home/.ssh/authorized_keys" 2>/dev/null || echo "$KUMO_SSH_KEY" >> "$home/.ssh/authorized_keys"
+    chmod 600 "$home/.ssh/authorized_keys"; chown -R "$KUMO_DEFAULT_USER" "$home/.ssh"
+    say "key pair $KUMO_KEY_NAME installed for user $KUMO_DEFAULT_USER"
+  fi
+fi
+
+# Marked before it runs, as cloud-init does: user data that never returns (a server started in the
+# foreground) must not run a second time at the next boot.
+if [ ! -e /var/lib/cloud/instance/sem/user-data ]; then
+  [ -f /var/lib/kumo/notes ] && sed 's/^/[kumo] /' /var/lib/kumo/notes
+  mkdir -p /var/lib/cloud/instance/sem
+  date -u > /var/lib/cloud/instance/sem/user-data
+  if [ -f /var/lib/kumo/user-data ]; then
+    (
+      cp /var/lib/kumo/user-data /var/lib/cloud/instance/user-data.txt
+      chmod 700 /var/lib/cloud/instance/user-data.txt
+      say "running user data as root"
+      /var/lib/cloud/instance/user-data.txt
+      say "user data finished with exit status $?"
+      date -u > /var/lib/cloud/instance/boot-finished
+    ) </dev/null &
+  else
+    date -u > /var/lib/cloud/instance/boot-finished
+  fi
+else
+  say "user data ran at first boot; it does not run again"
+  if [ -f "$SERVICES/enabled" ]; then
+    for s in $(cat "$SERVICES/enabled"); do
+      say "starting enabled service $s"
+      systemctl start "$s"
+    done
+  fi
+fi
+say "$KUMO_INSTANCE_ID is up"
+while :; do
+  sleep 3600 &
+  wait
+done

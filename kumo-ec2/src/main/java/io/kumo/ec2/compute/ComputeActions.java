@@ -23,6 +23,9 @@ import io.kumo.ec2.compute.instance.DescribeInstanceTypes;
 import io.kumo.ec2.compute.instance.DescribeInstances;
 import io.kumo.ec2.compute.instance.GetConsoleOutput;
 import io.kumo.ec2.compute.instance.InstanceLifecycle;
+import io.kumo.ec2.runtime.InstanceConsoles;
+import io.kumo.ec2.runtime.InstanceHosting;
+import io.kumo.ec2.runtime.InstanceRunner;
 import io.kumo.ec2.compute.instance.ModifyInstanceAttribute;
 import io.kumo.ec2.compute.instance.RebootInstances;
 import io.kumo.ec2.compute.instance.RunInstances;
@@ -89,7 +92,14 @@ public final class ComputeActions {
         registrar.table(PublicIpLease.TABLE);
         registrar.table(io.kumo.ec2.compute.address.PublicIpCursor.TABLE);
         ComputeDependencies.register(registrar.dependencies());
-        registrar.binder().controller(new InstanceLifecycle(registrar.kernel().store(), registrar.kernel().clock()));
+        InstanceHosting hosting = InstanceHosting.decide(registrar.kernel().settings());
+        InstanceConsoles consoles = InstanceConsoles.NONE;
+        if (hosting.sandboxes()) {
+            InstanceRunner runner = new InstanceRunner(registrar.kernel().store(), registrar.kernel().clock(), hosting);
+            registrar.binder().controller(runner);
+            consoles = runner;
+        }
+        registrar.binder().controller(new InstanceLifecycle(registrar.kernel().store(), registrar.kernel().clock(), hosting.sandboxes()));
 
         registrar.action("CreateKeyPair", CreateKeyPairRequest.class, new CreateKeyPair());
         registrar.action("ImportKeyPair", ImportKeyPairRequest.class, new ImportKeyPair());
@@ -108,7 +118,7 @@ public final class ComputeActions {
         registrar.action("DescribeInstanceStatus", DescribeInstanceStatusRequest.class, new DescribeInstanceStatus());
         registrar.action("ModifyInstanceAttribute", ModifyInstanceAttributeRequest.class, new ModifyInstanceAttribute());
         registrar.action("DescribeInstanceAttribute", DescribeInstanceAttributeRequest.class, new DescribeInstanceAttribute());
-        registrar.action("GetConsoleOutput", GetConsoleOutputRequest.class, new GetConsoleOutput());
+        registrar.action("GetConsoleOutput", GetConsoleOutputRequest.class, new GetConsoleOutput(consoles));
         registrar.action("DescribeInstanceTypes", DescribeInstanceTypesRequest.class, new DescribeInstanceTypes());
         registrar.action("DescribeInstanceTypeOfferings", DescribeInstanceTypeOfferingsRequest.class, new DescribeInstanceTypeOfferings());
 

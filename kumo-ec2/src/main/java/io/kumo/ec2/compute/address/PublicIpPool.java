@@ -10,17 +10,18 @@ import java.util.Set;
 
 /**
  * Kumo's pool of "public" IPv4 addresses, for auto-assigned public IPs and Elastic IPs alike:
- * 198.18.0.0/15, the block RFC 2544 sets aside for benchmarking. It is never routed on the
- * internet, so an address Kumo hands out can never be mistaken for, or reach, a real host; the
- * next issue maps each one to a loopback address the host can reach. Addresses ending in .0 or
- * .255 are skipped because users read them as network and broadcast addresses.
+ * 127.18.0.0/15, inside the host's loopback block. Every Linux host reaches all of 127.0.0.0/8
+ * without any configuration, so the host reaches an instance at its public IP as is (Kumo listens
+ * there and carries connections into the VPC), and no address Kumo hands out can reach or be
+ * mistaken for a real host. Addresses ending in .0 or .255 are skipped because users read them as
+ * network and broadcast addresses.
  *
  * <p>Addresses are handed out in order from a cursor that survives restarts, wrapping around at
  * the end of the block, so an instance that is stopped and started gets a different address,
  * as on AWS, and a released address is not reused until the pool has gone round.
  */
 public final class PublicIpPool {
-    public static final Ipv4Cidr POOL = Ipv4Cidr.parse("198.18.0.0/15");
+    public static final Ipv4Cidr POOL = Ipv4Cidr.parse("127.18.0.0/15");
 
     private PublicIpPool() {
     }

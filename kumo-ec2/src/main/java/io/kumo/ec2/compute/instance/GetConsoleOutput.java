@@ -4,6 +4,7 @@ import io.kumo.core.RequestContext;
 import io.kumo.core.service.Handler;
 import io.kumo.ec2.compute.ComputeKinds;
 import io.kumo.ec2.network.Lookups;
+import io.kumo.ec2.runtime.InstanceConsoles;
 import software.amazon.awssdk.services.ec2.model.GetConsoleOutputRequest;
 import software.amazon.awssdk.services.ec2.model.GetConsoleOutputResponse;
 
@@ -11,10 +12,18 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 
 /**
- * GetConsoleOutput. Instances do not boot yet in this version of Kumo, so the console says so
- * plainly instead of imitating a boot log: nothing ran, and in particular no user data.
+ * GetConsoleOutput: the last 64 KiB of what the instance's init and user data printed. Where
+ * instances do not run (no sandboxes on this machine), the console says so plainly instead of
+ * imitating a boot log: nothing ran, and in particular no user data.
  */
 public final class GetConsoleOutput implements Handler<GetConsoleOutputRequest, GetConsoleOutputResponse> {
+    private static final int CONSOLE_BYTES = 64 * 1024;
+
+    private final InstanceConsoles consoles;
+
+    public GetConsoleOutput(InstanceConsoles consoles) {
+        this.consoles = consoles;
+    }
 
     @Override
     public GetConsoleOutputResponse handle(RequestContext ctx, GetConsoleOutputRequest in) {
@@ -24,7 +33,8 @@ public final class GetConsoleOutput implements Handler<GetConsoleOutputRequest, 
             if (!r.lifecycle().everRunning()) {
                 return out.build(); // like EC2, no output before the instance has first run
             }
-            return out.output(Base64.getEncoder().encodeToString(text(r).getBytes(StandardCharsets.UTF_8))).build();
+            String text = consoles.tail(r.instanceId(), CONSOLE_BYTES).orElseGet(() -> text(r));
+            return out.output(Base64.getEncoder().encodeToString(text.getBytes(StandardCharsets.UTF_8))).build();
         });
     }
 
@@ -32,7 +42,7 @@ public final class GetConsoleOutput implements Handler<GetConsoleOutputRequest, 
         String userData = r.settings().userData() == null ? "none was given"
                 : "it was stored (" + Base64.getMimeDecoder().decode(r.settings().userData()).length + " bytes) but has NOT been run";
         return "Kumo: instance " + r.instanceId() + " (" + r.settings().instanceType() + ", image " + r.launch().imageId() + ")\n"
-                + "Kumo: this instance is a control-plane record; this version of Kumo does not boot a machine for it,\n"
+                + "Kumo: this instance is a control-plane record: sandboxes cannot run on this machine (see the banner),\n"
                 + "Kumo: so there is no kernel or cloud-init output, and nothing inside it has run.\n"
                 + "Kumo: user data: " + userData + ".\n"
                 + "Kumo: state " + r.state().apiName() + " since " + r.lifecycle().stateChangedAt() + "\n";

@@ -36,9 +36,13 @@ public final class InstanceLifecycle implements Controller {
     private volatile boolean running;
     private Thread thread;
 
-    public InstanceLifecycle(Store store, Clock clock) {
+    private final boolean sandboxesDrive;
+
+    /** @param sandboxesDrive whether real sandboxes end pending, stopping and shutting-down (then only retention is timed here) */
+    public InstanceLifecycle(Store store, Clock clock, boolean sandboxesDrive) {
         this.store = store;
         this.clock = clock;
+        this.sandboxesDrive = sandboxesDrive;
     }
 
     @Override
@@ -122,7 +126,7 @@ public final class InstanceLifecycle implements Controller {
         for (var entry : all.entrySet()) {
             boolean anyDue = false;
             for (InstanceRecord r : entry.getValue()) {
-                Optional<Instant> due = InstanceTransitions.dueAt(r, timings);
+                Optional<Instant> due = InstanceTransitions.dueAt(r, timings, sandboxesDrive);
                 if (due.isEmpty()) {
                     continue;
                 }
@@ -134,16 +138,19 @@ public final class InstanceLifecycle implements Controller {
                 }
             }
             if (anyDue) {
-                store.write(entry.getKey(), tx -> advanceAll(tx, now, timings));
+                store.write(entry.getKey(), tx -> advanceAll(tx, now, timings, sandboxesDrive));
             }
         }
         shortStatesSeen = shortStates;
         return Optional.ofNullable(next);
     }
 
-    private static Void advanceAll(Tx tx, Instant now, InstanceTimings timings) {
+    private static Void advanceAll(Tx tx, Instant now, InstanceTimings timings, boolean sandboxesDrive) {
         for (InstanceRecord r : tx.list(InstanceRecord.TABLE)) {
-            InstanceTransitions.advance(tx, r, now, timings);
+            Optional<Instant> due = InstanceTransitions.dueAt(r, timings, sandboxesDrive);
+            if (due.isPresent() && !due.get().isAfter(now)) {
+                InstanceTransitions.settle(tx, r, now);
+            }
         }
         return null;
     }

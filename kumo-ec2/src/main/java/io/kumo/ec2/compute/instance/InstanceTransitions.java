@@ -42,12 +42,31 @@ public final class InstanceTransitions {
         };
     }
 
+    /**
+     * When the timed state ends on its own: never for pending, stopping and shutting-down when
+     * sandboxes run the instances, since then the sandbox's boot or halt ends them.
+     */
+    public static Optional<Instant> dueAt(InstanceRecord r, InstanceTimings t, boolean sandboxesDrive) {
+        if (sandboxesDrive && r.state() != InstanceState.TERMINATED) {
+            return Optional.empty();
+        }
+        return dueAt(r, t);
+    }
+
     /** Applies the timed change if it is due at {@code now}; returns whether something changed. */
     public static boolean advance(Tx tx, InstanceRecord r, Instant now, InstanceTimings t) {
         Optional<Instant> due = dueAt(r, t);
         if (due.isEmpty() || due.get().isAfter(now)) {
             return false;
         }
+        return settle(tx, r, now);
+    }
+
+    /**
+     * Ends a passing state now: pending becomes running, stopping stopped, shutting-down
+     * terminated, and a terminated instance leaves. Returns whether something changed.
+     */
+    public static boolean settle(Tx tx, InstanceRecord r, Instant now) {
         InstanceRecord.Lifecycle life = r.lifecycle();
         switch (r.state()) {
             case PENDING -> put(tx, r.withLifecycle(life.to(InstanceState.RUNNING, now, "", null, null)));

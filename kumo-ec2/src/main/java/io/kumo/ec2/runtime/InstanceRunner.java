@@ -1,0 +1,337 @@
+package io.kumo.ec2.runtime;
+
+import io.kumo.core.service.Controller;
+import io.kumo.core.store.Store;
+import io.kumo.core.store.StoreScope;
+import io.kumo.ec2.compute.instance.InstanceRecord;
+import io.kumo.ec2.compute.instance.InstanceState;
+import io.kumo.ec2.runtime.host.FabricNames;
+import io.kumo.ec2.runtime.host.InstanceNetwork;
+import io.kumo.ec2.runtime.host.PublicEndpoints;
+import io.kumo.ec2.runtime.host.Reclaimer;
+import io.kumo.ec2.runtime.host.VpcNetwork;
+import io.kumo.ec2.runtime.plan.FirewallPlans;
+import io.kumo.ec2.runtime.plan.InstancePlan;
+import io.kumo.ec2.runtime.plan.RuntimePlans;
+import io.kumo.ec2.runtime.plan.VpcPlan;
+import io.kumo.fabric.FabricException;
+import io.kumo.fabric.firewall.NftRuleset;
+import io.kumo.fabric.firewall.VpcFirewall;
+import io.kumo.fabric.netns.NamespaceSockets;
+import io.kumo.fabric.sandbox.Sandbox;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Makes instances really run: boots a sandbox for every pending or running instance, stops the
+ * sandboxes of instances being stopped or terminated, and writes the states that follow
+ * (running once the sandbox is up; stopped or terminated once it is gone). It also keeps each
+ * VPC's router, firewall and public endpoints in step with the store. One platform thread does
+ * all of it, woken by commits and every half second (to notice new listening ports).
+ */
+public final class InstanceRunner implements Controller, InstanceConsoles {
+    private static final System.Logger LOG = System.getLogger("kumo.ec2.runner");
+    private static final Set<String> WATCHED = Set.of("ec2.instances", "ec2.network-interfaces", "ec2.security-groups",
+            "ec2.network-acls", "ec2.route-tables", "ec2.internet-gateways", "ec2.subnets", "ec2.vpcs");
+    private static final Duration TICK = Duration.ofMillis(500);
+    private static final Duration STOP_GRACE = Duration.ofSeconds(3);
+
+    private final Store store;
+    private final Clock clock;
+    private final InstanceHosting hosting;
+    private final FabricNames names;
+    private final VpcNetwork vpcs;
+    private final InstanceNetwork networks;
+    private final NamespaceSockets sockets = new NamespaceSockets();
+    private final PublicEndpoints publicEndpoints = new PublicEndpoints(sockets);
+    private final Map<String, Hosted> hosted = new ConcurrentHashMap<>();
+    private final Map<String, String> appliedFirewalls = new HashMap<>();
+    private final Set<String> builtVpcs = new HashSet<>();
+    private final Object signal = new Object();
+    private final InstanceBoots boots;
+    private boolean wakeRequested;
+    private volatile boolean running;
+    private Thread thread;
+
+    /** A sandbox of ours and whether it is on its way down. */
+    private static final class Hosted {
+        final Sandbox sandbox;
+        final InstancePlan plan;
+        final Instant bootedAt;
+        volatile boolean stopping;
+
+        Hosted(Sandbox sandbox, InstancePlan plan, Instant bootedAt) {
+            this.sandbox = sandbox;
+            this.plan = plan;
+            this.bootedAt = bootedAt;
+        }
+    }
+
+    public InstanceRunner(Store store, Clock clock, InstanceHosting hosting) {
+        this.store = store;
+        this.clock = clock;
+        this.hosting = hosting;
+        this.names = FabricNames.forDataDir(String.valueOf(hosting.dataDir().toAbsolutePath()) + (hosting.ephemeral() ? "#" + ProcessHandle.current().pid() : ""));
+        this.vpcs = new VpcNetwork(names);
+        this.networks = new InstanceNetwork(names, vpcs);
+        this.boots = new InstanceBoots(instancesDir(hosting), hosting.dataDir());
+    }
+
+    private static Path instancesDir(InstanceHosting hosting) {
+        try {
+            return hosting.ephemeral() ? Files.createTempDirectory("kumo-instances-") : hosting.dataDir().resolve("instances");
+        } catch (IOException e) {
+            throw new FabricException("cannot make a directory for instance disks: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public String name() {
+        return "ec2-instance-runner";
+    }
+
+    @Override
+    public void start() {
+        running = true;
+        store.addCommitListener(event -> {
+            if (running && (event.reset() || event.tables().stream().anyMatch(WATCHED::contains))) {
+                wake();
+            }
+        });
+        thread = Thread.ofPlatform().daemon().name(name()).start(() -> {
+            int reclaimed = Reclaimer.reclaim(names);
+            if (reclaimed > 0) {
+                LOG.log(System.Logger.Level.INFO, "reclaimed " + reclaimed + " namespaces left by an earlier run");
+            }
+            loop();
+        });
+    }
+
+    @Override
+    public void close() {
+        running = false;
+        wake();
+        if (thread != null) {
+            try {
+                thread.join(Duration.ofSeconds(10));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        publicEndpoints.close();
+        hosted.values().parallelStream().forEach(h -> h.sandbox.kill());
+        hosted.clear();
+        sockets.close();
+        Reclaimer.reclaim(names);
+        Reclaimer.release(names);
+        if (hosting.ephemeral()) {
+            boots.deleteAll();
+        }
+    }
+
+    private void wake() {
+        synchronized (signal) {
+            wakeRequested = true;
+            signal.notifyAll();
+        }
+    }
+
+    private void loop() {
+        while (running) {
+            try {
+                reconcile();
+            } catch (RuntimeException e) {
+                LOG.log(System.Logger.Level.WARNING, "instance runner pass failed; retrying", e);
+            }
+            synchronized (signal) {
+                if (!wakeRequested && running) {
+                    try {
+                        signal.wait(TICK.toMillis());
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        return;
+                    }
+                }
+                wakeRequested = false;
+            }
+        }
+    }
+
+    void reconcile() {
+        RuntimePlans plans = store.read(StoreScope.GLOBAL, RuntimePlans::read);
+        Set<String> seen = new HashSet<>();
+        List<InstancePlan> booted = new ArrayList<>();
+        List<InstancePlan> halted = new ArrayList<>();
+        Set<String> vpcsInUse = new HashSet<>();
+        for (InstancePlan p : plans.instances()) {
+            seen.add(p.instanceId());
+            InstanceState state = p.instance().state();
+            Hosted h = hosted.get(p.instanceId());
+            boolean wanted = state == InstanceState.PENDING || state == InstanceState.RUNNING;
+            if (wanted) {
+                vpcsInUse.add(p.vpcId());
+                if (h == null) {
+                    boot(p, plans.vpcs().get(p.vpcId()));
+                } else if (!h.sandbox.alive() && !h.stopping) {
+                    ended(h, p);
+                } else if (state == InstanceState.PENDING && h.sandbox.initPid().isPresent()) {
+                    booted.add(p);
+                }
+            } else if (h != null) {
+                vpcsInUse.add(p.vpcId());
+                stopInBackground(h);
+            } else if (state == InstanceState.STOPPING || state == InstanceState.SHUTTING_DOWN) {
+                halted.add(p);
+            }
+        }
+        for (Hosted h : List.copyOf(hosted.values())) {
+            if (!seen.contains(h.plan.instanceId())) {
+                stopInBackground(h);
+            }
+        }
+        settle(booted, InstanceState.PENDING);
+        settle(halted, null);
+        applyFirewalls(plans, vpcsInUse);
+        publicEndpoints.update(publicTargets(plans));
+        for (String vpcId : Set.copyOf(builtVpcs)) {
+            if (!vpcsInUse.contains(vpcId) && hosted.values().stream().noneMatch(h -> h.plan.vpcId().equals(vpcId))) {
+                vpcs.remove(vpcId);
+                sockets.forget(vpcs.router(vpcId));
+                sockets.forget(vpcs.gateway(vpcId));
+                builtVpcs.remove(vpcId);
+                appliedFirewalls.remove(vpcId);
+            }
+        }
+    }
+
+    private void boot(InstancePlan p, VpcPlan vpc) {
+        try {
+            vpcs.ensure(vpc);
+            builtVpcs.add(vpc.vpcId());
+            hosted.put(p.instanceId(), new Hosted(Sandbox.boot(boots.spec(p, vpc, networks.ensure(p))), p, clock.instant()));
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "instance " + p.instanceId() + " could not boot", e);
+            boots.appendConsole(p.instanceId(), "[kumo] the sandbox could not be started: " + e.getMessage());
+            networks.remove(p.instanceId());
+            failed(p, e.getMessage());
+        }
+    }
+
+    /** The sandbox went away by itself: its init failed at boot, or something inside ended it. */
+    private void ended(Hosted h, InstancePlan p) {
+        hosted.remove(p.instanceId());
+        networks.remove(p.instanceId());
+        boots.appendConsole(p.instanceId(), "[kumo] the instance's init exited; the instance is stopped");
+        failed(p, "the instance's init exited");
+    }
+
+    private void failed(InstancePlan p, String why) {
+        store.write(scope(p), tx -> {
+            tx.get(InstanceRecord.TABLE, p.instanceId()).ifPresent(r -> {
+                if (r.state() == InstanceState.PENDING || r.state() == InstanceState.RUNNING) {
+                    Instant now = clock.instant();
+                    InstanceRecord.Lifecycle life = r.lifecycle();
+                    tx.put(InstanceRecord.TABLE, r.instanceId(), r.withLifecycle(life.to(InstanceState.STOPPED, now,
+                            "Server.InternalError", "Server.InternalError", "Server.InternalError: " + why)));
+                }
+            });
+            return null;
+        });
+    }
+
+    private void stopInBackground(Hosted h) {
+        if (h.stopping) {
+            return;
+        }
+        h.stopping = true;
+        Thread.ofVirtual().name("stop-" + h.plan.instanceId()).start(() -> {
+            try {
+                h.sandbox.stop(STOP_GRACE);
+                networks.remove(h.plan.instanceId());
+            } catch (RuntimeException e) {
+                LOG.log(System.Logger.Level.WARNING, "stopping " + h.plan.instanceId() + " failed", e);
+            } finally {
+                hosted.remove(h.plan.instanceId());
+                wake();
+            }
+        });
+    }
+
+    /** Ends the passing states of these instances: pending ones run, stopping and shutting-down ones have halted. */
+    private void settle(List<InstancePlan> plans, InstanceState onlyFrom) {
+        for (InstancePlan p : plans) {
+            store.write(scope(p), tx -> {
+                Optional<InstanceRecord> now = tx.get(InstanceRecord.TABLE, p.instanceId());
+                now.filter(r -> r.state() == p.instance().state() && (onlyFrom == null || r.state() == onlyFrom))
+                        .ifPresent(r -> {
+                            if (r.state() == InstanceState.SHUTTING_DOWN) {
+                                boots.delete(r.instanceId());
+                            }
+                            io.kumo.ec2.compute.instance.InstanceTransitions.settle(tx, r, clock.instant());
+                        });
+                return null;
+            });
+        }
+    }
+
+    private static StoreScope scope(InstancePlan p) {
+        return new StoreScope(p.instance().ownerId(), p.region());
+    }
+
+    private void applyFirewalls(RuntimePlans plans, Set<String> vpcsInUse) {
+        Set<String> live = new HashSet<>();
+        hosted.values().forEach(h -> live.add(h.plan.interfaceId()));
+        Map<String, VpcPlan> inUse = new HashMap<>();
+        vpcsInUse.stream().filter(plans.vpcs()::containsKey).filter(builtVpcs::contains).forEach(id -> inUse.put(id, plans.vpcs().get(id)));
+        Map<String, VpcFirewall> firewalls = store.read(StoreScope.GLOBAL, tx -> FirewallPlans.read(tx, inUse, live));
+        for (Map.Entry<String, VpcFirewall> e : firewalls.entrySet()) {
+            String rules = NftRuleset.render(e.getValue());
+            if (!rules.equals(appliedFirewalls.get(e.getKey()))) {
+                try {
+                    vpcs.router(e.getKey()).nft(rules);
+                    appliedFirewalls.put(e.getKey(), rules);
+                } catch (FabricException ex) {
+                    LOG.log(System.Logger.Level.WARNING, "firewall of " + e.getKey() + " not applied", ex);
+                }
+            }
+        }
+    }
+
+    private List<PublicEndpoints.Target> publicTargets(RuntimePlans plans) {
+        List<PublicEndpoints.Target> targets = new ArrayList<>();
+        for (InstancePlan p : plans.instances()) {
+            Hosted h = hosted.get(p.instanceId());
+            if (h == null || h.stopping || p.publicIp() == null || !p.subnet().routesToInternet()) {
+                continue;
+            }
+            List<Integer> ports = h.sandbox.listeningTcpPorts();
+            if (!ports.isEmpty()) {
+                targets.add(new PublicEndpoints.Target(p.publicIp(), vpcs.gateway(p.vpcId()), p.privateIp(), ports));
+            }
+        }
+        return targets;
+    }
+
+    @Override
+    public Optional<String> tail(String instanceId, int maxBytes) {
+        return boots.consoleTail(instanceId, maxBytes);
+    }
+
+    /** For the admin endpoint and tests: what listens publicly now. */
+    public Set<String> publicListeners() {
+        return publicEndpoints.openAddresses();
+    }
+}

@@ -1,0 +1,49 @@
+package io.kumo.ec2.runtime.host;
+
+import io.kumo.ec2.runtime.plan.InstancePlan;
+import io.kumo.fabric.host.Command;
+import io.kumo.fabric.host.HostTools;
+import io.kumo.fabric.netns.NetworkNamespace;
+
+import java.util.List;
+
+/**
+ * An instance's network namespace: eth0 with its private IP and MAC, a veth whose other end sits
+ * on its subnet's bridge in the VPC's router, and a default route through the router. The router
+ * learns the instance's MAC for good, so an address reused by a new instance works at once.
+ */
+public final class InstanceNetwork {
+    private final FabricNames names;
+    private final VpcNetwork vpcs;
+
+    public InstanceNetwork(FabricNames names, VpcNetwork vpcs) {
+        this.names = names;
+        this.vpcs = vpcs;
+    }
+
+    public NetworkNamespace namespace(String instanceId) {
+        return new NetworkNamespace(names.instance(instanceId));
+    }
+
+    public NetworkNamespace ensure(InstancePlan plan) {
+        NetworkNamespace ns = namespace(plan.instanceId());
+        NetworkNamespace router = vpcs.router(plan.vpcId());
+        ns.create();
+        if (VpcNetwork.links(ns).contains("eth0")) {
+            return ns;
+        }
+        String port = FabricNames.routerPort(plan.interfaceId());
+        String bridge = FabricNames.bridge(plan.subnet().subnetId());
+        Command.of(HostTools.require("ip"), "link", "add", "eth0", "netns", ns.name(), "address", plan.macAddress(),
+                "type", "veth", "peer", "name", port, "netns", router.name()).run();
+        router.ipStrict(List.of("link set " + port + " master " + bridge, "link set " + port + " up",
+                "neighbour replace " + plan.privateIp() + " lladdr " + plan.macAddress() + " dev " + bridge + " nud permanent"));
+        ns.ipStrict(List.of("address add " + plan.privateIp() + "/" + plan.subnet().cidr().prefixLength() + " dev eth0",
+                "link set eth0 up", "route replace default via " + plan.subnet().gateway()));
+        return ns;
+    }
+
+    public void remove(String instanceId) {
+        namespace(instanceId).delete();
+    }
+}

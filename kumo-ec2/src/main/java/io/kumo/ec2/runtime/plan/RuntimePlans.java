@@ -1,0 +1,108 @@
+package io.kumo.ec2.runtime.plan;
+
+import io.kumo.core.net.Ipv4Cidr;
+import io.kumo.core.store.StoreScope;
+import io.kumo.core.store.Tx;
+import io.kumo.ec2.compute.eni.NetworkInterfaceRecord;
+import io.kumo.ec2.compute.image.ImageCatalogue;
+import io.kumo.ec2.compute.instance.InstanceRecord;
+import io.kumo.ec2.compute.keypair.KeyPairRecord;
+import io.kumo.ec2.network.igw.InternetGatewayRecord;
+import io.kumo.ec2.network.routetable.RouteTableRecord;
+import io.kumo.ec2.network.subnet.SubnetRecord;
+import io.kumo.ec2.network.vpc.VpcRecord;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What should run, read from one consistent view of the store: every instance with its primary
+ * interface, and every VPC that has instances, with its subnets and whether each reaches an
+ * attached internet gateway.
+ */
+public record RuntimePlans(List<InstancePlan> instances, Map<String, VpcPlan> vpcs) {
+
+    public static RuntimePlans read(Tx tx) {
+        Map<String, NetworkInterfaceRecord> primaryOf = new HashMap<>();
+        for (List<NetworkInterfaceRecord> enis : tx.scanAll(NetworkInterfaceRecord.TABLE).values()) {
+            for (NetworkInterfaceRecord eni : enis) {
+                if (eni.attachment() != null && eni.attachment().deviceIndex() == 0) {
+                    primaryOf.put(eni.attachment().instanceId(), eni);
+                }
+            }
+        }
+        Map<String, SubnetRecord> subnets = byId(tx.scanAll(SubnetRecord.TABLE), SubnetRecord::subnetId);
+        Map<String, VpcRecord> vpcRecords = byId(tx.scanAll(VpcRecord.TABLE), VpcRecord::vpcId);
+        Map<String, InternetGatewayRecord> gatewayOfVpc = new HashMap<>();
+        for (List<InternetGatewayRecord> igws : tx.scanAll(InternetGatewayRecord.TABLE).values()) {
+            igws.stream().filter(InternetGatewayRecord::attached).forEach(g -> gatewayOfVpc.put(g.vpcId(), g));
+        }
+        List<RouteTableRecord> tables = tx.scanAll(RouteTableRecord.TABLE).values().stream().flatMap(List::stream).toList();
+        Map<String, VpcPlan> vpcs = new LinkedHashMap<>();
+        for (SubnetRecord subnet : subnets.values()) {
+            VpcRecord vpc = vpcRecords.get(subnet.vpcId());
+            if (vpc == null) {
+                continue;
+            }
+            InternetGatewayRecord igw = gatewayOfVpc.get(vpc.vpcId());
+            SubnetPlan plan = new SubnetPlan(subnet.subnetId(), Ipv4Cidr.parse(subnet.cidrBlock()), subnet.availabilityZone(),
+                    igw != null && routesTo(tableOf(tables, subnet), igw.internetGatewayId()));
+            VpcPlan old = vpcs.get(vpc.vpcId());
+            List<SubnetPlan> list = new ArrayList<>(old == null ? List.of() : old.subnets());
+            list.add(plan);
+            list.sort(java.util.Comparator.comparing(SubnetPlan::subnetId));
+            vpcs.put(vpc.vpcId(), new VpcPlan(vpc.vpcId(), vpc.ipv4Blocks().stream().map(Ipv4Cidr::parse).toList(), list, igw != null));
+        }
+        List<InstancePlan> instances = new ArrayList<>();
+        for (Map.Entry<StoreScope, List<InstanceRecord>> scoped : tx.scanAll(InstanceRecord.TABLE).entrySet()) {
+            String region = scoped.getKey().region();
+            Map<String, KeyPairRecord> keys = new HashMap<>();
+            for (KeyPairRecord k : tx.scanAll(KeyPairRecord.TABLE).getOrDefault(scoped.getKey(), List.of())) {
+                keys.put(k.keyName(), k);
+            }
+            for (InstanceRecord r : scoped.getValue()) {
+                NetworkInterfaceRecord eni = primaryOf.get(r.instanceId());
+                VpcPlan vpc = vpcs.get(r.launch().vpcId());
+                if (eni == null || vpc == null || vpc.subnets().stream().noneMatch(s -> s.subnetId().equals(eni.subnetId()))) {
+                    continue;
+                }
+                KeyPairRecord key = r.launch().keyName() == null ? null : keys.get(r.launch().keyName());
+                instances.add(new InstancePlan(r, region, eni.networkInterfaceId(), eni.macAddress(), eni.privateIpAddress(),
+                        vpc.subnet(eni.subnetId()), eni.publicIp() == null ? null : eni.publicIp().publicIp(),
+                        "ip-" + eni.privateIpAddress().replace('.', '-'), r.launch().keyName(),
+                        key == null ? null : key.publicKey(), defaultUser(region, r.launch().imageId())));
+            }
+        }
+        return new RuntimePlans(List.copyOf(instances), Map.copyOf(vpcs));
+    }
+
+    /** The login user of the image family, as AWS's images name it. */
+    static String defaultUser(String region, String imageId) {
+        return switch (ImageCatalogue.family(region, imageId).orElse("amazon-linux")) {
+            case "debian" -> "admin";
+            case "ubuntu" -> "ubuntu";
+            default -> "ec2-user";
+        };
+    }
+
+    private static Optional<RouteTableRecord> tableOf(List<RouteTableRecord> tables, SubnetRecord subnet) {
+        Optional<RouteTableRecord> explicit = tables.stream()
+                .filter(t -> t.associations().stream().anyMatch(a -> subnet.subnetId().equals(a.subnetId()))).findFirst();
+        return explicit.isPresent() ? explicit : tables.stream().filter(t -> t.vpcId().equals(subnet.vpcId()) && t.main()).findFirst();
+    }
+
+    private static boolean routesTo(Optional<RouteTableRecord> table, String gatewayId) {
+        return table.map(t -> t.routes().stream().anyMatch(r -> gatewayId.equals(r.gatewayId())
+                && "0.0.0.0/0".equals(r.destinationCidrBlock()))).orElse(false);
+    }
+
+    private static <V> Map<String, V> byId(Map<StoreScope, List<V>> scoped, java.util.function.Function<V, String> id) {
+        Map<String, V> out = new LinkedHashMap<>();
+        scoped.values().forEach(list -> list.forEach(v -> out.put(id.apply(v), v)));
+        return out;
+    }
+}

@@ -75,6 +75,14 @@ public final class NamespaceSockets implements AutoCloseable {
         return inside(ns, () -> java.nio.channels.DatagramChannel.open().bind(address));
     }
 
+    /**
+     * Runs {@code action} on the namespace's thread, for libraries that open their own sockets
+     * (Netty's bootstrap creates its channel in the calling thread).
+     */
+    public <T> T call(NetworkNamespace ns, Callable<T> action) {
+        return inside(ns, action);
+    }
+
     /** Forgets the thread of a namespace that is going away. */
     public void forget(NetworkNamespace ns) {
         ExecutorService thread = threads.remove(ns.name());

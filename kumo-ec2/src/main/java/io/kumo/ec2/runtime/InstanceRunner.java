@@ -7,6 +7,8 @@ import io.kumo.ec2.compute.instance.InstanceRecord;
 import io.kumo.ec2.compute.instance.InstanceState;
 import io.kumo.ec2.runtime.host.FabricNames;
 import io.kumo.ec2.runtime.host.InstanceNetwork;
+import io.kumo.ec2.runtime.host.MetadataServers;
+import io.kumo.ec2.runtime.imds.InstanceMetadata;
 import io.kumo.ec2.runtime.host.PublicEndpoints;
 import io.kumo.ec2.runtime.host.Reclaimer;
 import io.kumo.ec2.runtime.host.VpcNetwork;
@@ -57,6 +59,7 @@ public final class InstanceRunner implements Controller, InstanceConsoles {
     private final InstanceNetwork networks;
     private final NamespaceSockets sockets = new NamespaceSockets();
     private final PublicEndpoints publicEndpoints = new PublicEndpoints(sockets);
+    private final MetadataServers metadata;
     private final Map<String, Hosted> hosted = new ConcurrentHashMap<>();
     private final Map<String, String> appliedFirewalls = new HashMap<>();
     private final Set<String> builtVpcs = new HashSet<>();
@@ -88,6 +91,7 @@ public final class InstanceRunner implements Controller, InstanceConsoles {
         this.vpcs = new VpcNetwork(names);
         this.networks = new InstanceNetwork(names, vpcs);
         this.boots = new InstanceBoots(instancesDir(hosting), hosting.dataDir());
+        this.metadata = new MetadataServers(sockets, vpcs, clock);
     }
 
     private static Path instancesDir(InstanceHosting hosting) {
@@ -132,6 +136,7 @@ public final class InstanceRunner implements Controller, InstanceConsoles {
             }
         }
         publicEndpoints.close();
+        metadata.close();
         hosted.values().parallelStream().forEach(h -> h.sandbox.kill());
         hosted.clear();
         sockets.close();
@@ -206,8 +211,10 @@ public final class InstanceRunner implements Controller, InstanceConsoles {
         settle(halted, null);
         applyFirewalls(plans, vpcsInUse);
         publicEndpoints.update(publicTargets(plans));
+        serveMetadata(plans);
         for (String vpcId : Set.copyOf(builtVpcs)) {
             if (!vpcsInUse.contains(vpcId) && hosted.values().stream().noneMatch(h -> h.plan.vpcId().equals(vpcId))) {
+                metadata.forget(vpcId);
                 vpcs.remove(vpcId);
                 sockets.forget(vpcs.router(vpcId));
                 sockets.forget(vpcs.gateway(vpcId));
@@ -323,6 +330,16 @@ public final class InstanceRunner implements Controller, InstanceConsoles {
             }
         }
         return targets;
+    }
+
+    private void serveMetadata(RuntimePlans plans) {
+        Map<String, Map<String, InstanceMetadata>> byVpc = new HashMap<>();
+        for (InstancePlan p : plans.instances()) {
+            if (hosted.containsKey(p.instanceId())) {
+                byVpc.computeIfAbsent(p.vpcId(), k -> new HashMap<>()).put(p.privateIp(), MetadataOf.instance(p, plans.vpcs().get(p.vpcId())));
+            }
+        }
+        byVpc.forEach(metadata::serve);
     }
 
     @Override

@@ -34,9 +34,12 @@ public final class Sandbox {
     public static Sandbox boot(SandboxSpec spec) {
         try {
             writeBootFiles(spec);
-            List<String> argv = List.of(HostTools.require("nsenter"), "--net=" + spec.netns().path(), "--",
+            List<String> argv = new ArrayList<>();
+            // If Kumo dies without stopping its instances (kill -9), they die with it; a restart boots them again.
+            HostTools.find("setpriv").ifPresent(setpriv -> argv.addAll(List.of(setpriv, "--pdeathsig", "KILL")));
+            argv.addAll(List.of(HostTools.require("nsenter"), "--net=" + spec.netns().path(), "--",
                     HostTools.require("unshare"), "--mount", "--uts", "--ipc", "--pid", "--fork", "--kill-child",
-                    "--propagation", "private", "/bin/sh", spec.dir().resolve("kumo/boot.sh").toString());
+                    "--propagation", "private", "/bin/sh", spec.dir().resolve("kumo/boot.sh").toString()));
             ProcessBuilder pb = new ProcessBuilder(argv)
                     .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(spec.consoleLog().toFile()))

@@ -15,6 +15,8 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 class LayeringTest {
     /** Service modules: each owns its package and sees only core and the SDK model classes. */
     static final List<String> SERVICES = List.of("io.kumo.ec2", "io.kumo.sts", "io.kumo.route53", "io.kumo.acm");
+    /** A service's data plane (controllers and what they serve: metadata, proxies), beside its handlers. */
+    static final String DATA_PLANES = "io.kumo.*.runtime..";
     private static JavaClasses kumo;
 
     @BeforeAll
@@ -49,12 +51,26 @@ class LayeringTest {
 
     @Test
     void servicesSeeNeitherTheWireNorTheStorageEngine() {
-        ArchRule rule = noClasses().that().resideInAnyPackage(packages(SERVICES))
+        ArchRule rule = noClasses().that().resideInAnyPackage(packages(SERVICES)).and().resideOutsideOfPackage(DATA_PLANES)
                 .should().dependOnClassesThat().resideInAnyPackage(
                         "io.kumo.edge..", "io.kumo.protocols..", "io.kumo.store..", "io.kumo.auth..", "io.kumo.server..",
-                        "io.netty..")
+                        "io.netty..", "io.kumo.fabric..")
                 .because("business logic is a plain function over typed values and the Store interface");
         rule.check(kumo);
+    }
+
+    @Test
+    void dataPlanesSeeTheHostOnlyThroughTheFabric() {
+        noClasses().that().resideInAPackage(DATA_PLANES)
+                .should().dependOnClassesThat().resideInAnyPackage(
+                        "io.kumo.edge..", "io.kumo.protocols..", "io.kumo.store..", "io.kumo.auth..", "io.kumo.server..")
+                .check(kumo);
+        noClasses().that().resideInAPackage("io.kumo.fabric..")
+                .should().dependOnClassesThat().resideInAnyPackage(concat(
+                        List.of("io.kumo.core..", "io.kumo.edge..", "io.kumo.protocols..", "io.kumo.store..", "io.kumo.auth..", "io.kumo.server.."),
+                        packages(SERVICES)))
+                .because("the fabric is the one place that touches Linux, and knows nothing of AWS")
+                .check(kumo);
     }
 
     @Test
@@ -94,7 +110,7 @@ class LayeringTest {
 
     @Test
     void onlyTheEdgeSpeaksHttp() {
-        noClasses().that().resideOutsideOfPackages("io.kumo.edge..")
+        noClasses().that().resideOutsideOfPackages("io.kumo.edge..", DATA_PLANES)
                 .should().dependOnClassesThat().resideInAnyPackage("io.netty..")
                 .check(kumo);
     }

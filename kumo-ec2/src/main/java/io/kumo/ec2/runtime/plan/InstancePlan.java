@@ -2,6 +2,8 @@ package io.kumo.ec2.runtime.plan;
 
 import io.kumo.ec2.compute.instance.InstanceRecord;
 
+import java.util.List;
+
 /**
  * One instance and what its sandbox needs: its primary interface's addresses and the names it
  * answers to.
@@ -11,7 +13,13 @@ import io.kumo.ec2.compute.instance.InstanceRecord;
  */
 public record InstancePlan(InstanceRecord instance, String region, String interfaceId, String macAddress,
                            String privateIp, SubnetPlan subnet, String publicIp, String hostname,
-                           String keyName, String sshPublicKey, String defaultUser) {
+                           String keyName, String sshPublicKey, String defaultUser, String availabilityZoneId,
+                           List<String> groupIds, List<String> groupNames) {
+    public InstancePlan {
+        groupIds = List.copyOf(groupIds);
+        groupNames = List.copyOf(groupNames);
+    }
+
 
     public String instanceId() {
         return instance.instanceId();

@@ -9,6 +9,7 @@ import io.kumo.ec2.compute.instance.InstanceRecord;
 import io.kumo.ec2.compute.keypair.KeyPairRecord;
 import io.kumo.ec2.network.igw.InternetGatewayRecord;
 import io.kumo.ec2.network.routetable.RouteTableRecord;
+import io.kumo.ec2.network.sg.SecurityGroupRecord;
 import io.kumo.ec2.network.subnet.SubnetRecord;
 import io.kumo.ec2.network.vpc.VpcRecord;
 
@@ -57,6 +58,8 @@ public record RuntimePlans(List<InstancePlan> instances, Map<String, VpcPlan> vp
             list.sort(java.util.Comparator.comparing(SubnetPlan::subnetId));
             vpcs.put(vpc.vpcId(), new VpcPlan(vpc.vpcId(), vpc.ipv4Blocks().stream().map(Ipv4Cidr::parse).toList(), list, igw != null));
         }
+        Map<String, String> groupNames = new HashMap<>();
+        tx.scanAll(SecurityGroupRecord.TABLE).values().forEach(l -> l.forEach(g -> groupNames.put(g.groupId(), g.groupName())));
         List<InstancePlan> instances = new ArrayList<>();
         for (Map.Entry<StoreScope, List<InstanceRecord>> scoped : tx.scanAll(InstanceRecord.TABLE).entrySet()) {
             String region = scoped.getKey().region();
@@ -74,7 +77,9 @@ public record RuntimePlans(List<InstancePlan> instances, Map<String, VpcPlan> vp
                 instances.add(new InstancePlan(r, region, eni.networkInterfaceId(), eni.macAddress(), eni.privateIpAddress(),
                         vpc.subnet(eni.subnetId()), eni.publicIp() == null ? null : eni.publicIp().publicIp(),
                         "ip-" + eni.privateIpAddress().replace('.', '-'), r.launch().keyName(),
-                        key == null ? null : key.publicKey(), defaultUser(region, r.launch().imageId())));
+                        key == null ? null : key.publicKey(), defaultUser(region, r.launch().imageId()),
+                        subnets.get(eni.subnetId()).availabilityZoneId(), eni.groupIds(),
+                        eni.groupIds().stream().map(id -> groupNames.getOrDefault(id, id)).toList()));
             }
         }
         return new RuntimePlans(List.copyOf(instances), Map.copyOf(vpcs));

@@ -4,6 +4,7 @@ import io.kumo.ec2.compute.HostNames;
 import io.kumo.ec2.runtime.plan.InstancePlan;
 import io.kumo.ec2.runtime.plan.VpcPlan;
 import io.kumo.ec2.runtime.userdata.BootPlan;
+import io.kumo.ec2.runtime.userdata.UserDataPlan;
 import io.kumo.fabric.host.Command;
 import io.kumo.fabric.netns.NetworkNamespace;
 import io.kumo.fabric.sandbox.SandboxSpec;
@@ -44,7 +45,7 @@ final class InstanceBoots {
     SandboxSpec spec(InstancePlan p, VpcPlan vpc, NetworkNamespace ns) {
         byte[] userData = p.instance().settings().userData() == null ? null
                 : Base64.getMimeDecoder().decode(p.instance().settings().userData());
-        BootPlan plan = bootPlan(userData);
+        BootPlan plan = UserDataPlan.of(userData, p.defaultUser());
         Map<String, String> env = new HashMap<>();
         env.put("KUMO_INSTANCE_ID", p.instanceId());
         env.put("KUMO_INSTANCE_TYPE", p.instance().settings().instanceType());
@@ -60,21 +61,13 @@ final class InstanceBoots {
             env.put("KUMO_KEY_NAME", p.keyName());
         }
         List<String> hide = new ArrayList<>(HOST_SECRETS);
-        hide.add(dataDir.toAbsolutePath().toString());
+        if (dataDir != null) {
+            hide.add(dataDir.toAbsolutePath().toString());
+        }
         hide.add(instancesDir.toAbsolutePath().toString());
         hide.addAll(sshHostKeys());
         return new SandboxSpec(p.instanceId(), ns, dir(p.instanceId()), p.hostname(), List.of(), hide, env,
                 plan.script(), plan.consoleNotes());
-    }
-
-    // TODO(swap for UserDataPlan.of once it lands)
-    private static BootPlan bootPlan(byte[] userData) {
-        if (userData == null) {
-            return new BootPlan(BootPlan.Kind.NONE, null, List.of("no user data"));
-        }
-        String text = new String(userData, StandardCharsets.UTF_8);
-        return text.startsWith("#!") ? new BootPlan(BootPlan.Kind.SHELL_SCRIPT, text, List.of())
-                : new BootPlan(BootPlan.Kind.NOT_RUN, null, List.of("user data was not run: it does not start with '#!'"));
     }
 
     /** The host's own SSH host keys: an instance makes its own. */

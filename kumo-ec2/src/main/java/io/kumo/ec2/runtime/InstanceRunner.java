@@ -5,6 +5,8 @@ import io.kumo.core.store.Store;
 import io.kumo.core.store.StoreScope;
 import io.kumo.ec2.compute.instance.InstanceRecord;
 import io.kumo.ec2.compute.instance.InstanceState;
+import io.kumo.ec2.compute.instance.InstanceTimings;
+import io.kumo.ec2.compute.instance.InstanceTransitions;
 import io.kumo.ec2.runtime.host.FabricNames;
 import io.kumo.ec2.runtime.host.InstanceNetwork;
 import io.kumo.ec2.runtime.host.MetadataServers;
@@ -87,7 +89,9 @@ public final class InstanceRunner implements Controller, InstanceConsoles {
         this.store = store;
         this.clock = clock;
         this.hosting = hosting;
-        this.names = FabricNames.forDataDir(String.valueOf(hosting.dataDir().toAbsolutePath()) + (hosting.ephemeral() ? "#" + ProcessHandle.current().pid() : ""));
+        this.names = FabricNames.forDataDir(hosting.ephemeral() || hosting.dataDir() == null
+                ? "ephemeral#" + ProcessHandle.current().pid() + "#" + System.identityHashCode(this)
+                : hosting.dataDir().toAbsolutePath().toString());
         this.vpcs = new VpcNetwork(names);
         this.networks = new InstanceNetwork(names, vpcs);
         this.boots = new InstanceBoots(instancesDir(hosting), hosting.dataDir());
@@ -96,7 +100,8 @@ public final class InstanceRunner implements Controller, InstanceConsoles {
 
     private static Path instancesDir(InstanceHosting hosting) {
         try {
-            return hosting.ephemeral() ? Files.createTempDirectory("kumo-instances-") : hosting.dataDir().resolve("instances");
+            return hosting.ephemeral() || hosting.dataDir() == null ? Files.createTempDirectory("kumo-instances-")
+                    : hosting.dataDir().resolve("instances");
         } catch (IOException e) {
             throw new FabricException("cannot make a directory for instance disks: " + e.getMessage(), e);
         }
@@ -142,7 +147,7 @@ public final class InstanceRunner implements Controller, InstanceConsoles {
         sockets.close();
         Reclaimer.reclaim(names);
         Reclaimer.release(names);
-        if (hosting.ephemeral()) {
+        if (hosting.ephemeral() || hosting.dataDir() == null) {
             boots.deleteAll();
         }
     }
@@ -180,6 +185,7 @@ public final class InstanceRunner implements Controller, InstanceConsoles {
         Set<String> seen = new HashSet<>();
         List<InstancePlan> booted = new ArrayList<>();
         List<InstancePlan> halted = new ArrayList<>();
+        List<InstancePlan> toBoot = new ArrayList<>();
         Set<String> vpcsInUse = new HashSet<>();
         for (InstancePlan p : plans.instances()) {
             seen.add(p.instanceId());
@@ -189,7 +195,7 @@ public final class InstanceRunner implements Controller, InstanceConsoles {
             if (wanted) {
                 vpcsInUse.add(p.vpcId());
                 if (h == null) {
-                    boot(p, plans.vpcs().get(p.vpcId()));
+                    toBoot.add(p);
                 } else if (!h.sandbox.alive() && !h.stopping) {
                     ended(h, p);
                 } else if (state == InstanceState.PENDING && h.sandbox.initPid().isPresent()) {
@@ -207,11 +213,22 @@ public final class InstanceRunner implements Controller, InstanceConsoles {
                 stopInBackground(h);
             }
         }
+        // An instance's network, firewall and metadata are ready before its first process starts, as on EC2.
+        List<InstancePlan> wired = new ArrayList<>();
+        for (InstancePlan p : toBoot) {
+            if (wire(p, plans.vpcs().get(p.vpcId()))) {
+                wired.add(p);
+            }
+        }
+        Set<String> interfaces = new HashSet<>();
+        hosted.values().forEach(h -> interfaces.add(h.plan.interfaceId()));
+        wired.forEach(p -> interfaces.add(p.interfaceId()));
+        applyFirewalls(plans, vpcsInUse, interfaces);
+        serveMetadata(plans, interfaces);
+        wired.forEach(p -> boot(p, plans.vpcs().get(p.vpcId())));
         settle(booted, InstanceState.PENDING);
         settle(halted, null);
-        applyFirewalls(plans, vpcsInUse);
         publicEndpoints.update(publicTargets(plans));
-        serveMetadata(plans);
         for (String vpcId : Set.copyOf(builtVpcs)) {
             if (!vpcsInUse.contains(vpcId) && hosted.values().stream().noneMatch(h -> h.plan.vpcId().equals(vpcId))) {
                 metadata.forget(vpcId);
@@ -224,17 +241,32 @@ public final class InstanceRunner implements Controller, InstanceConsoles {
         }
     }
 
-    private void boot(InstancePlan p, VpcPlan vpc) {
+    /** Makes the instance's VPC and network namespace; false (and the instance stopped) when the host refuses. */
+    private boolean wire(InstancePlan p, VpcPlan vpc) {
         try {
             vpcs.ensure(vpc);
             builtVpcs.add(vpc.vpcId());
-            hosted.put(p.instanceId(), new Hosted(Sandbox.boot(boots.spec(p, vpc, networks.ensure(p))), p, clock.instant()));
+            networks.ensure(p);
+            return true;
         } catch (RuntimeException e) {
-            LOG.log(System.Logger.Level.WARNING, "instance " + p.instanceId() + " could not boot", e);
-            boots.appendConsole(p.instanceId(), "[kumo] the sandbox could not be started: " + e.getMessage());
-            networks.remove(p.instanceId());
-            failed(p, e.getMessage());
+            bootFailed(p, e);
+            return false;
         }
+    }
+
+    private void boot(InstancePlan p, VpcPlan vpc) {
+        try {
+            hosted.put(p.instanceId(), new Hosted(Sandbox.boot(boots.spec(p, vpc, networks.namespace(p.instanceId()))), p, clock.instant()));
+        } catch (RuntimeException e) {
+            bootFailed(p, e);
+        }
+    }
+
+    private void bootFailed(InstancePlan p, RuntimeException e) {
+        LOG.log(System.Logger.Level.WARNING, "instance " + p.instanceId() + " could not boot", e);
+        boots.appendConsole(p.instanceId(), "[kumo] the sandbox could not be started: " + e.getMessage());
+        networks.remove(p.instanceId());
+        failed(p, e.getMessage());
     }
 
     /** The sandbox went away by itself: its init failed at boot, or something inside ended it. */
@@ -279,15 +311,20 @@ public final class InstanceRunner implements Controller, InstanceConsoles {
 
     /** Ends the passing states of these instances: pending ones run, stopping and shutting-down ones have halted. */
     private void settle(List<InstancePlan> plans, InstanceState onlyFrom) {
+        InstanceTimings minimums = InstanceTimings.explicitMinimums();
+        Instant now = clock.instant();
         for (InstancePlan p : plans) {
+            if (InstanceTransitions.dueAt(p.instance(), minimums).map(now::isBefore).orElse(false)) {
+                continue; // held longer on purpose; the half-second tick comes back to it
+            }
             store.write(scope(p), tx -> {
-                Optional<InstanceRecord> now = tx.get(InstanceRecord.TABLE, p.instanceId());
-                now.filter(r -> r.state() == p.instance().state() && (onlyFrom == null || r.state() == onlyFrom))
+                Optional<InstanceRecord> current = tx.get(InstanceRecord.TABLE, p.instanceId());
+                current.filter(r -> r.state() == p.instance().state() && (onlyFrom == null || r.state() == onlyFrom))
                         .ifPresent(r -> {
                             if (r.state() == InstanceState.SHUTTING_DOWN) {
                                 boots.delete(r.instanceId());
                             }
-                            io.kumo.ec2.compute.instance.InstanceTransitions.settle(tx, r, clock.instant());
+                            InstanceTransitions.settle(tx, r, clock.instant());
                         });
                 return null;
             });
@@ -298,9 +335,7 @@ public final class InstanceRunner implements Controller, InstanceConsoles {
         return new StoreScope(p.instance().ownerId(), p.region());
     }
 
-    private void applyFirewalls(RuntimePlans plans, Set<String> vpcsInUse) {
-        Set<String> live = new HashSet<>();
-        hosted.values().forEach(h -> live.add(h.plan.interfaceId()));
+    private void applyFirewalls(RuntimePlans plans, Set<String> vpcsInUse, Set<String> live) {
         Map<String, VpcPlan> inUse = new HashMap<>();
         vpcsInUse.stream().filter(plans.vpcs()::containsKey).filter(builtVpcs::contains).forEach(id -> inUse.put(id, plans.vpcs().get(id)));
         Map<String, VpcFirewall> firewalls = store.read(StoreScope.GLOBAL, tx -> FirewallPlans.read(tx, inUse, live));
@@ -332,10 +367,10 @@ public final class InstanceRunner implements Controller, InstanceConsoles {
         return targets;
     }
 
-    private void serveMetadata(RuntimePlans plans) {
+    private void serveMetadata(RuntimePlans plans, Set<String> liveInterfaces) {
         Map<String, Map<String, InstanceMetadata>> byVpc = new HashMap<>();
         for (InstancePlan p : plans.instances()) {
-            if (hosted.containsKey(p.instanceId())) {
+            if (liveInterfaces.contains(p.interfaceId())) {
                 byVpc.computeIfAbsent(p.vpcId(), k -> new HashMap<>()).put(p.privateIp(), MetadataOf.instance(p, plans.vpcs().get(p.vpcId())));
             }
         }

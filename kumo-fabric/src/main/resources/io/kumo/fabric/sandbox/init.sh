@@ -50,7 +50,7 @@ fi
 # Marked before it runs, as cloud-init does: user data that never returns (a server started in the
 # foreground) must not run a second time at the next boot.
 if [ ! -e /var/lib/cloud/instance/sem/user-data ]; then
-  [ -f /var/lib/kumo/notes ] && sed 's/^/[kumo] /' /var/lib/kumo/notes
+  [ -f /var/lib/kumo/notes ] && cat /var/lib/kumo/notes
   mkdir -p /var/lib/cloud/instance/sem
   date -u > /var/lib/cloud/instance/sem/user-data
   if [ -f /var/lib/kumo/user-data ]; then

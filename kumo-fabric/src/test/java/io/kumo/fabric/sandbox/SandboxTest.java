@@ -69,7 +69,7 @@ class SandboxTest {
                 assertThat(new String(buf.array(), 0, buf.position(), StandardCharsets.US_ASCII)).startsWith("HTTP/1.0 200");
             }
             String console = Files.readString(spec.consoleLog());
-            assertThat(console).contains("[kumo] a note", "first-boot-ran", "is up");
+            assertThat(console).contains("a note", "first-boot-ran", "is up");
         } finally {
             sandbox.stop(Duration.ofSeconds(3));
         }

@@ -1,0 +1,239 @@
+package io.kumo.it.ec2.runtime;
+
+import io.kumo.it.KumoHarness;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.core.waiters.WaiterOverrideConfiguration;
+import software.amazon.awssdk.core.retry.backoff.FixedDelayBackoffStrategy;
+import software.amazon.awssdk.services.ec2.Ec2Client;
+import software.amazon.awssdk.services.ec2.model.HttpTokensState;
+import software.amazon.awssdk.services.ec2.model.Instance;
+import software.amazon.awssdk.services.ec2.model.InstanceNetworkInterfaceSpecification;
+import software.amazon.awssdk.services.ec2.model.IpPermission;
+import software.amazon.awssdk.services.ec2.model.IpRange;
+import software.amazon.awssdk.services.ec2.model.RunInstancesRequest;
+import software.amazon.awssdk.services.ec2.model.UserIdGroupPair;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.function.Consumer;
+
+import static io.kumo.it.ec2.runtime.Sandboxes.await;
+import static io.kumo.it.ec2.runtime.Sandboxes.connectsFrom;
+import static io.kumo.it.ec2.runtime.Sandboxes.get;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Instances really run (SCENARIO sections 1 and 2): user data serves HTTP on the public IP,
+ * security groups and routes hold on real packets, VPCs overlap, metadata answers, stop and start
+ * keep the disk. Skipped where sandboxes are impossible; CI runs it as root.
+ */
+class InstancesRunTest {
+    private static final Duration BOOT = Duration.ofSeconds(20);
+    private static final KumoHarness KUMO = KumoHarness.shared();
+    private static final Ec2Client EC2 = KUMO.ec2();
+    private static final Consumer<WaiterOverrideConfiguration.Builder> FAST = w -> w
+            .backoffStrategy(FixedDelayBackoffStrategy.create(Duration.ofMillis(100))).maxAttempts(200);
+    private static final List<String> LAUNCHED = new ArrayList<>();
+    private static String hostBefore;
+    private static String image;
+    private static Network net;
+
+    record Network(String vpcId, String publicSubnet, String privateSubnet, String publicTable, String webSg, String dbSg, String otherSg) {
+    }
+
+    @BeforeAll
+    static void network() {
+        Sandboxes.requireIsolation();
+        hostBefore = Sandboxes.hostState();
+        image = EC2.describeImages(r -> r.owners("amazon").filters(f -> f.name("name").values("debian-12-amd64-*"))).images().getFirst().imageId();
+        net = network("10.0.0.0/16");
+    }
+
+    static Network network(String cidr) {
+        String vpc = EC2.createVpc(r -> r.cidrBlock(cidr)).vpc().vpcId();
+        String pub = EC2.createSubnet(r -> r.vpcId(vpc).cidrBlock(cidr.replace("0.0/16", "0.0/24")).availabilityZone("ap-northeast-1a")).subnet().subnetId();
+        String priv = EC2.createSubnet(r -> r.vpcId(vpc).cidrBlock(cidr.replace("0.0/16", "2.0/24")).availabilityZone("ap-northeast-1a")).subnet().subnetId();
+        EC2.modifySubnetAttribute(r -> r.subnetId(pub).mapPublicIpOnLaunch(v -> v.value(true)));
+        String igw = EC2.createInternetGateway(r -> { }).internetGateway().internetGatewayId();
+        EC2.attachInternetGateway(r -> r.internetGatewayId(igw).vpcId(vpc));
+        String table = EC2.createRouteTable(r -> r.vpcId(vpc)).routeTable().routeTableId();
+        EC2.createRoute(r -> r.routeTableId(table).destinationCidrBlock("0.0.0.0/0").gatewayId(igw));
+        EC2.associateRouteTable(r -> r.routeTableId(table).subnetId(pub));
+        String web = group(vpc, "web-sg");
+        String db = group(vpc, "db-sg");
+        String other = group(vpc, "other-sg");
+        allow(web, 80, "0.0.0.0/0");
+        EC2.authorizeSecurityGroupIngress(r -> r.groupId(db).ipPermissions(IpPermission.builder().ipProtocol("tcp").fromPort(3306).toPort(3306)
+                .userIdGroupPairs(UserIdGroupPair.builder().groupId(web).build()).build()));
+        return new Network(vpc, pub, priv, table, web, db, other);
+    }
+
+    private static String group(String vpc, String name) {
+        return EC2.createSecurityGroup(r -> r.vpcId(vpc).groupName(name).description(name)).groupId();
+    }
+
+    private static void allow(String group, int port, String cidr) {
+        EC2.authorizeSecurityGroupIngress(r -> r.groupId(group).ipPermissions(permission(port, cidr)));
+    }
+
+    private static IpPermission permission(int port, String cidr) {
+        return IpPermission.builder().ipProtocol("tcp").fromPort(port).toPort(port).ipRanges(IpRange.builder().cidrIp(cidr).build()).build();
+    }
+
+    /** User data that serves {@code text} over HTTP on {@code port} with the host image's python3. */
+    static String server(int port, String text) {
+        return "#!/bin/bash\nmkdir -p /srv/www && echo \"" + text + "\" > /srv/www/index.html\n"
+                + "cd /srv/www && nohup /usr/bin/python3 -m http.server " + port + " >/var/log/web.log 2>&1 &\necho serving\n";
+    }
+
+    static Instance run(String subnet, String group, String userData, Consumer<RunInstancesRequest.Builder> extra) {
+        return run(userData, r -> {
+            r.subnetId(subnet).securityGroupIds(group);
+            extra.accept(r);
+        });
+    }
+
+    static Instance run(String userData, Consumer<RunInstancesRequest.Builder> placement) {
+        Instance i = EC2.runInstances(r -> {
+            r.imageId(image).instanceType("t3.micro").minCount(1).maxCount(1)
+                    .userData(Base64.getEncoder().encodeToString(userData.getBytes(StandardCharsets.UTF_8)));
+            placement.accept(r);
+        }).instances().getFirst();
+        LAUNCHED.add(i.instanceId());
+        EC2.waiter().waitUntilInstanceRunning(r -> r.instanceIds(i.instanceId()), FAST);
+        return describe(i.instanceId());
+    }
+
+    static Instance describe(String id) {
+        return EC2.describeInstances(r -> r.instanceIds(id)).reservations().getFirst().instances().getFirst();
+    }
+
+    static String console(String id) {
+        String b64 = EC2.getConsoleOutput(r -> r.instanceId(id)).output();
+        return b64 == null ? "" : new String(Base64.getDecoder().decode(b64), StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void userDataServesTheSiteOnThePublicIpAndARevokedRuleClosesIt() {
+        Instance web = run(net.publicSubnet(), net.webSg(), server(80, "hello from $(hostname)"), r -> { });
+        assertThat(web.publicIpAddress()).startsWith("127.1");
+        String page = await(() -> get(web.publicIpAddress(), 80, "/"), BOOT, "the site on " + web.publicIpAddress());
+        assertThat(page).isEqualTo("200 hello from ip-" + web.privateIpAddress().replace('.', '-'));
+        assertThat(console(web.instanceId())).contains("[kumo] running user data as root", "serving");
+
+        EC2.revokeSecurityGroupIngress(r -> r.groupId(net.webSg()).ipPermissions(permission(80, "0.0.0.0/0")));
+        try {
+            Sandboxes.sleep(1000);
+            assertThat(get(web.publicIpAddress(), 80, "/")).as("after the HTTP rule is revoked").isEmpty();
+        } finally {
+            allow(net.webSg(), 80, "0.0.0.0/0");
+        }
+        await(() -> get(web.publicIpAddress(), 80, "/"), Duration.ofSeconds(3), "the site once the rule is back");
+    }
+
+    @Test
+    void databasePortOpensOnlyToMembersOfTheWebGroup() {
+        Instance db = run(net.privateSubnet(), net.dbSg(), server(3306, "db"), r -> { });
+        Instance web = run(net.publicSubnet(), net.webSg(), "#!/bin/sh\ntrue\n", r -> { });
+        Instance other = run(net.publicSubnet(), net.otherSg(), "#!/bin/sh\ntrue\n", r -> { });
+        await(() -> connectsFrom(web.instanceId(), db.privateIpAddress(), 3306) ? java.util.Optional.of("up") : java.util.Optional.empty(),
+                BOOT, "db:3306 from web");
+        assertThat(connectsFrom(other.instanceId(), db.privateIpAddress(), 3306)).as("from outside web-sg").isFalse();
+        assertThat(db.publicIpAddress()).isNull();
+
+        EC2.modifyInstanceAttribute(r -> r.instanceId(other.instanceId()).groups(net.otherSg(), net.webSg()));
+        Sandboxes.sleep(1000);
+        assertThat(connectsFrom(other.instanceId(), db.privateIpAddress(), 3306)).as("once other joins web-sg").isTrue();
+    }
+
+    @Test
+    void aSubnetWithoutARouteToTheGatewayIsNotReachableFromTheHost() {
+        Instance hidden = run(server(80, "hidden"),
+                r -> r.networkInterfaces(InstanceNetworkInterfaceSpecification.builder()
+                        .deviceIndex(0).subnetId(net.privateSubnet()).groups(net.webSg()).associatePublicIpAddress(true).build()));
+        assertThat(hidden.publicIpAddress()).isNotNull();
+        Sandboxes.sleep(1500);
+        assertThat(get(hidden.publicIpAddress(), 80, "/")).as("no route to the internet gateway").isEmpty();
+
+        String association = EC2.associateRouteTable(r -> r.routeTableId(net.publicTable()).subnetId(net.privateSubnet())).associationId();
+        try {
+            assertThat(await(() -> get(hidden.publicIpAddress(), 80, "/"), Duration.ofSeconds(5), "the site once routed")).isEqualTo("200 hidden");
+        } finally {
+            EC2.disassociateRouteTable(r -> r.associationId(association));
+        }
+    }
+
+    @Test
+    void twoVpcsWithTheSameAddressesBothWork() {
+        Network second = network("10.0.0.0/16");
+        Instance a = run(net.publicSubnet(), net.webSg(), server(80, "first vpc"), r -> r.privateIpAddress("10.0.0.200"));
+        Instance b = run(second.publicSubnet(), second.webSg(), server(80, "second vpc"), r -> r.privateIpAddress("10.0.0.200"));
+        assertThat(await(() -> get(a.publicIpAddress(), 80, "/"), BOOT, "first")).isEqualTo("200 first vpc");
+        assertThat(await(() -> get(b.publicIpAddress(), 80, "/"), BOOT, "second")).isEqualTo("200 second vpc");
+    }
+
+    @Test
+    void metadataAnswersVersionOneAndTwoAndHonoursRequiredTokens() {
+        String script = "#!/bin/bash\nM=http://169.254.169.254/latest\n"
+                + "echo \"v1=$(curl -s -o /dev/null -w '%{http_code}' $M/meta-data/instance-id) id=$(curl -s $M/meta-data/instance-id)\"\n"
+                + "T=$(curl -s -X PUT $M/api/token -H 'X-aws-ec2-metadata-token-ttl-seconds: 60')\n"
+                + "echo \"v2 ip=$(curl -s -H \"X-aws-ec2-metadata-token: $T\" $M/meta-data/local-ipv4)\"\n"
+                + "echo \"az=$(curl -s -H \"X-aws-ec2-metadata-token: $T\" $M/meta-data/placement/availability-zone)\"\n";
+        Instance open = run(net.publicSubnet(), net.webSg(), script, r -> { });
+        Instance strict = run(net.publicSubnet(), net.webSg(), script,
+                r -> r.metadataOptions(m -> m.httpTokens(HttpTokensState.REQUIRED)));
+        String openConsole = await(() -> java.util.Optional.of(console(open.instanceId())).filter(c -> c.contains("az=")), BOOT, "metadata output");
+        assertThat(openConsole).contains("v1=200 id=" + open.instanceId(), "v2 ip=" + open.privateIpAddress(), "az=ap-northeast-1a");
+        String strictConsole = await(() -> java.util.Optional.of(console(strict.instanceId())).filter(c -> c.contains("az=")), BOOT, "metadata output");
+        assertThat(strictConsole).contains("v1=401", "v2 ip=" + strict.privateIpAddress());
+    }
+
+    @Test
+    void stopKeepsTheDiskStartBootsEnabledServicesAndChangesThePublicIpUnlessElastic() {
+        String userData = "#!/bin/bash\ncat > /etc/init.d/web <<'EOF'\n#!/bin/sh\ncase \"$1\" in\n"
+                + "  start) mkdir -p /srv/www; echo \"boot $(cat /var/lib/boots 2>/dev/null)\" > /srv/www/index.html;"
+                + " cd /srv/www && nohup /usr/bin/python3 -m http.server 80 >/dev/null 2>&1 & ;;\n"
+                + "  stop) pkill -f 'http.server 80' ;;\n  status) pgrep -f 'http.server 80' >/dev/null ;;\nesac\nEOF\n"
+                + "chmod +x /etc/init.d/web\necho first > /var/lib/boots\nsystemctl enable --now web\n";
+        Instance web = run(net.publicSubnet(), net.webSg(), userData, r -> { });
+        assertThat(await(() -> get(web.publicIpAddress(), 80, "/"), BOOT, "first boot")).isEqualTo("200 boot first");
+
+        EC2.stopInstances(r -> r.instanceIds(web.instanceId()));
+        EC2.waiter().waitUntilInstanceStopped(r -> r.instanceIds(web.instanceId()), FAST);
+        assertThat(Sandboxes.hasNamespace(web.instanceId())).isFalse();
+        EC2.startInstances(r -> r.instanceIds(web.instanceId()));
+        EC2.waiter().waitUntilInstanceRunning(r -> r.instanceIds(web.instanceId()), FAST);
+        Instance again = describe(web.instanceId());
+        assertThat(again.publicIpAddress()).isNotNull().isNotEqualTo(web.publicIpAddress());
+        assertThat(await(() -> get(again.publicIpAddress(), 80, "/"), BOOT, "second boot")).isEqualTo("200 boot first");
+        assertThat(console(web.instanceId())).contains("starting enabled service web", "does not run again");
+
+        String allocation = EC2.allocateAddress(r -> r.domain("vpc")).allocationId();
+        EC2.associateAddress(r -> r.allocationId(allocation).instanceId(web.instanceId()));
+        String elastic = describe(web.instanceId()).publicIpAddress();
+        EC2.stopInstances(r -> r.instanceIds(web.instanceId()));
+        EC2.waiter().waitUntilInstanceStopped(r -> r.instanceIds(web.instanceId()), FAST);
+        EC2.startInstances(r -> r.instanceIds(web.instanceId()));
+        EC2.waiter().waitUntilInstanceRunning(r -> r.instanceIds(web.instanceId()), FAST);
+        assertThat(describe(web.instanceId()).publicIpAddress()).isEqualTo(elastic);
+        assertThat(await(() -> get(elastic, 80, "/"), BOOT, "the Elastic IP")).isEqualTo("200 boot first");
+    }
+
+    @AfterAll
+    static void terminateAndCheckTheHostIsUntouched() {
+        if (LAUNCHED.isEmpty()) {
+            return;
+        }
+        EC2.terminateInstances(r -> r.instanceIds(LAUNCHED));
+        EC2.waiter().waitUntilInstanceTerminated(r -> r.instanceIds(LAUNCHED), FAST);
+        for (String id : LAUNCHED) {
+            assertThat(Sandboxes.hasNamespace(id)).as("namespace of " + id).isFalse();
+        }
+        assertThat(Sandboxes.hostState()).as("the host's links, addresses, routes and firewall").isEqualTo(hostBefore);
+    }
+}

@@ -1,0 +1,90 @@
+package io.kumo.it.ec2.runtime;
+
+import io.kumo.fabric.host.Command;
+import io.kumo.fabric.host.Isolation;
+import io.kumo.fabric.netns.NetworkNamespace;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/** Looking at running instances from the host: HTTP to public IPs, commands in an instance's network namespace. */
+final class Sandboxes {
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    private Sandboxes() {
+    }
+
+    static void requireIsolation() {
+        Isolation isolation = Isolation.probe();
+        assumeTrue(isolation.available(), "sandboxes cannot run here: " + isolation.reason());
+    }
+
+    /** GET with short timeouts; empty when the connection fails or times out. */
+    static Optional<String> get(String host, int port, String path) {
+        try {
+            HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create("http://" + host + ":" + port + path))
+                    .timeout(Duration.ofSeconds(3)).build(), HttpResponse.BodyHandlers.ofString());
+            return Optional.of(r.statusCode() + " " + r.body().strip());
+        } catch (java.io.IOException e) {
+            return Optional.empty();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.empty();
+        }
+    }
+
+    static String await(Supplier<Optional<String>> probe, Duration limit, String what) {
+        Instant end = Instant.now().plus(limit);
+        while (true) {
+            Optional<String> value = probe.get();
+            if (value.isPresent()) {
+                return value.get();
+            }
+            if (Instant.now().isAfter(end)) {
+                throw new AssertionError("gave up after " + limit.toSeconds() + " s waiting for " + what);
+            }
+            sleep(100);
+        }
+    }
+
+    static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** The network namespace Kumo made for an instance. */
+    static NetworkNamespace namespaceOf(String instanceId) {
+        return NetworkNamespace.all().stream().filter(ns -> ns.name().startsWith("kumo-") && ns.name().endsWith("-" + instanceId))
+                .findFirst().orElseThrow(() -> new AssertionError("no namespace for " + instanceId));
+    }
+
+    static boolean hasNamespace(String instanceId) {
+        return NetworkNamespace.all().stream().anyMatch(ns -> ns.name().startsWith("kumo-") && ns.name().endsWith("-" + instanceId));
+    }
+
+    /** Connects from inside the instance's network namespace (so from its address) to ip:port; true when it connects. */
+    static boolean connectsFrom(String instanceId, String ip, int port) {
+        Command.Result r = Command.of(List.of("nsenter", "--net=" + namespaceOf(instanceId).path(), "--",
+                "timeout", "2", "bash", "-c", "exec 3<>/dev/tcp/" + ip + "/" + port)).timeout(Duration.ofSeconds(5)).exec();
+        return r.exitCode() == 0;
+    }
+
+    static String hostState() {
+        return Command.of("ip", "-o", "link", "show").exec().stdout().replaceAll("link/ether \\S+", "")
+                + Command.of("ip", "route", "show", "table", "all").exec().stdout()
+                + Command.of("ip", "-o", "address", "show").exec().stdout()
+                + (io.kumo.fabric.host.HostTools.find("nft").isPresent() ? Command.of("nft", "list", "ruleset").exec().stdout() : "");
+    }
+}

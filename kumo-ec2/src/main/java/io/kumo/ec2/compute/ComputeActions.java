@@ -90,6 +90,7 @@ public final class ComputeActions {
             registrar.kind(kind);
         }
         registrar.table(PublicIpLease.TABLE);
+        registrar.table(io.kumo.ec2.compute.instance.RebootRequest.TABLE);
         registrar.table(io.kumo.ec2.compute.address.PublicIpCursor.TABLE);
         ComputeDependencies.register(registrar.dependencies());
         InstanceHosting hosting = InstanceHosting.decide(registrar.kernel().settings());

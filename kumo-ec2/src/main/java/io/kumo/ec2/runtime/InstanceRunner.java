@@ -7,6 +7,7 @@ import io.kumo.ec2.compute.instance.InstanceRecord;
 import io.kumo.ec2.compute.instance.InstanceState;
 import io.kumo.ec2.compute.instance.InstanceTimings;
 import io.kumo.ec2.compute.instance.InstanceTransitions;
+import io.kumo.ec2.compute.instance.RebootRequest;
 import io.kumo.ec2.runtime.host.FabricNames;
 import io.kumo.ec2.runtime.host.InstanceNetwork;
 import io.kumo.ec2.runtime.host.MetadataServers;
@@ -200,6 +201,8 @@ public final class InstanceRunner implements Controller, InstanceConsoles {
                     ended(h, p);
                 } else if (state == InstanceState.PENDING && h.sandbox.initPid().isPresent()) {
                     booted.add(p);
+                } else if (plans.reboots().containsKey(p.instanceId()) && !h.stopping) {
+                    rebootInBackground(h, p);
                 }
             } else if (h != null) {
                 vpcsInUse.add(p.vpcId());
@@ -288,6 +291,24 @@ public final class InstanceRunner implements Controller, InstanceConsoles {
                 }
             });
             return null;
+        });
+    }
+
+    /** Stops the sandbox and forgets it; the next pass finds the instance running without one and boots it. */
+    private void rebootInBackground(Hosted h, InstancePlan p) {
+        store.write(scope(p), tx -> {
+            tx.delete(RebootRequest.TABLE, p.instanceId());
+            return null;
+        });
+        h.stopping = true;
+        boots.appendConsole(p.instanceId(), "[kumo] rebooting");
+        Thread.ofVirtual().name("reboot-" + p.instanceId()).start(() -> {
+            try {
+                h.sandbox.stop(STOP_GRACE);
+            } finally {
+                hosted.remove(p.instanceId());
+                wake();
+            }
         });
     }
 

@@ -25,6 +25,7 @@ import java.util.concurrent.TimeUnit;
 public final class Sandbox {
     private final SandboxSpec spec;
     private final Process unshare;
+    private volatile Long initPid;
 
     private Sandbox(SandboxSpec spec, Process unshare) {
         this.spec = spec;
@@ -111,7 +112,13 @@ public final class Sandbox {
 
     /** The host PID of the sandbox's init (its PID 1), once it has been forked. */
     public Optional<Long> initPid() {
-        return unshare.toHandle().children().findFirst().map(ProcessHandle::pid);
+        Long known = initPid;
+        if (known == null) {
+            // children() scans all of /proc, so it is asked until the init exists and never again
+            known = unshare.toHandle().children().findFirst().map(ProcessHandle::pid).orElse(null);
+            initPid = known;
+        }
+        return Optional.ofNullable(known);
     }
 
     public java.util.concurrent.CompletableFuture<Process> onExit() {

@@ -80,6 +80,7 @@ public final class InstanceTransitions {
             }
             case TERMINATED -> {
                 tx.delete(InstanceRecord.TABLE, r.instanceId());
+                tx.delete(RebootRequest.TABLE, r.instanceId());
                 Tags.deleteAll(tx, r.instanceId());
             }
             default -> {

@@ -6,6 +6,7 @@ import io.kumo.core.store.Tx;
 import io.kumo.ec2.compute.eni.NetworkInterfaceRecord;
 import io.kumo.ec2.compute.image.ImageCatalogue;
 import io.kumo.ec2.compute.instance.InstanceRecord;
+import io.kumo.ec2.compute.instance.RebootRequest;
 import io.kumo.ec2.compute.keypair.KeyPairRecord;
 import io.kumo.ec2.network.igw.InternetGatewayRecord;
 import io.kumo.ec2.network.routetable.RouteTableRecord;
@@ -25,7 +26,7 @@ import java.util.Optional;
  * interface, and every VPC that has instances, with its subnets and whether each reaches an
  * attached internet gateway.
  */
-public record RuntimePlans(List<InstancePlan> instances, Map<String, VpcPlan> vpcs) {
+public record RuntimePlans(List<InstancePlan> instances, Map<String, VpcPlan> vpcs, Map<String, RebootRequest> reboots) {
 
     public static RuntimePlans read(Tx tx) {
         Map<String, NetworkInterfaceRecord> primaryOf = new HashMap<>();
@@ -82,7 +83,9 @@ public record RuntimePlans(List<InstancePlan> instances, Map<String, VpcPlan> vp
                         eni.groupIds().stream().map(id -> groupNames.getOrDefault(id, id)).toList()));
             }
         }
-        return new RuntimePlans(List.copyOf(instances), Map.copyOf(vpcs));
+        Map<String, RebootRequest> reboots = new HashMap<>();
+        tx.scanAll(RebootRequest.TABLE).values().forEach(l -> l.forEach(r -> reboots.put(r.instanceId(), r)));
+        return new RuntimePlans(List.copyOf(instances), Map.copyOf(vpcs), Map.copyOf(reboots));
     }
 
     /** The login user of the image family, as AWS's images name it. */

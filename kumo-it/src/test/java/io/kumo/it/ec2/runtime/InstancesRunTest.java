@@ -194,7 +194,7 @@ class InstancesRunTest {
     }
 
     @Test
-    void stopKeepsTheDiskStartBootsEnabledServicesAndChangesThePublicIpUnlessElastic() {
+    void stopKeepsTheDiskStartAndRebootBootEnabledServicesAndThePublicIpChangesUnlessElastic() {
         String userData = "#!/bin/bash\ncat > /etc/init.d/web <<'EOF'\n#!/bin/sh\ncase \"$1\" in\n"
                 + "  start) mkdir -p /srv/www; echo \"boot $(cat /var/lib/boots 2>/dev/null)\" > /srv/www/index.html;"
                 + " cd /srv/www && nohup /usr/bin/python3 -m http.server 80 >/dev/null 2>&1 & ;;\n"
@@ -222,6 +222,13 @@ class InstancesRunTest {
         EC2.waiter().waitUntilInstanceRunning(r -> r.instanceIds(web.instanceId()), FAST);
         assertThat(describe(web.instanceId()).publicIpAddress()).isEqualTo(elastic);
         assertThat(await(() -> get(elastic, 80, "/"), BOOT, "the Elastic IP")).isEqualTo("200 boot first");
+
+        EC2.rebootInstances(r -> r.instanceIds(web.instanceId()));
+        await(() -> java.util.Optional.of(console(web.instanceId())).filter(c -> c.split("starting enabled service web", -1).length == 4),
+                BOOT, "the reboot");
+        assertThat(console(web.instanceId())).contains("[kumo] rebooting");
+        assertThat(describe(web.instanceId()).state().nameAsString()).isEqualTo("running");
+        assertThat(await(() -> get(elastic, 80, "/"), BOOT, "the site after the reboot")).isEqualTo("200 boot first");
     }
 
     @AfterAll

@@ -12,6 +12,10 @@ import io.kumo.ec2.runtime.host.FabricNames;
 import io.kumo.ec2.runtime.host.InstanceNetwork;
 import io.kumo.ec2.runtime.host.MetadataServers;
 import io.kumo.ec2.runtime.imds.InstanceMetadata;
+import io.kumo.ec2.runtime.dns.HostEntry;
+import io.kumo.ec2.runtime.dns.HostedZones;
+import io.kumo.ec2.runtime.dns.VpcNames;
+import io.kumo.ec2.runtime.dns.VpcResolvers;
 import io.kumo.ec2.runtime.host.PublicEndpoints;
 import io.kumo.ec2.runtime.host.Reclaimer;
 import io.kumo.ec2.runtime.host.VpcNetwork;
@@ -63,6 +67,7 @@ public final class InstanceRunner implements Controller, InstanceConsoles {
     private final NamespaceSockets sockets = new NamespaceSockets();
     private final PublicEndpoints publicEndpoints = new PublicEndpoints(sockets);
     private final MetadataServers metadata;
+    private final VpcResolvers resolvers;
     private final Map<String, Hosted> hosted = new ConcurrentHashMap<>();
     private final Map<String, String> appliedFirewalls = new HashMap<>();
     private final Set<String> builtVpcs = new HashSet<>();
@@ -97,6 +102,7 @@ public final class InstanceRunner implements Controller, InstanceConsoles {
         this.networks = new InstanceNetwork(names, vpcs);
         this.boots = new InstanceBoots(instancesDir(hosting), hosting.dataDir());
         this.metadata = new MetadataServers(sockets, vpcs, clock);
+        this.resolvers = new VpcResolvers(this::openResolverSockets, HostedZones.NONE);
     }
 
     private static Path instancesDir(InstanceHosting hosting) {
@@ -143,6 +149,7 @@ public final class InstanceRunner implements Controller, InstanceConsoles {
         }
         publicEndpoints.close();
         metadata.close();
+        resolvers.close();
         hosted.values().parallelStream().forEach(h -> h.sandbox.kill());
         hosted.clear();
         sockets.close();
@@ -228,6 +235,7 @@ public final class InstanceRunner implements Controller, InstanceConsoles {
         wired.forEach(p -> interfaces.add(p.interfaceId()));
         applyFirewalls(plans, vpcsInUse, interfaces);
         serveMetadata(plans, interfaces);
+        serveNames(plans, vpcsInUse);
         wired.forEach(p -> boot(p, plans.vpcs().get(p.vpcId())));
         settle(booted, InstanceState.PENDING);
         settle(halted, null);
@@ -235,6 +243,7 @@ public final class InstanceRunner implements Controller, InstanceConsoles {
         for (String vpcId : Set.copyOf(builtVpcs)) {
             if (!vpcsInUse.contains(vpcId) && hosted.values().stream().noneMatch(h -> h.plan.vpcId().equals(vpcId))) {
                 metadata.forget(vpcId);
+                resolvers.forget(vpcId);
                 vpcs.remove(vpcId);
                 sockets.forget(vpcs.router(vpcId));
                 sockets.forget(vpcs.gateway(vpcId));
@@ -396,6 +405,38 @@ public final class InstanceRunner implements Controller, InstanceConsoles {
             }
         }
         byVpc.forEach(metadata::serve);
+    }
+
+    /** The resolver at each VPC's base + 2 learns the names of every instance of the VPC's region. */
+    private void serveNames(RuntimePlans plans, Set<String> vpcsInUse) {
+        for (String vpcId : vpcsInUse) {
+            VpcPlan vpc = plans.vpcs().get(vpcId);
+            if (vpc == null || !builtVpcs.contains(vpcId)) {
+                continue;
+            }
+            List<HostEntry> hosts = plans.instances().stream().filter(p -> p.region().equals(vpc.region()))
+                    .map(p -> new HostEntry(p.privateIp(), p.publicIp(), p.vpcId())).toList();
+            resolvers.update(vpcId, new VpcNames(vpcId, vpc.region(), vpc.dnsSupport(), vpc.dnsHostnames(), hosts));
+        }
+    }
+
+    private VpcResolvers.Sockets openResolverSockets(String vpcId) throws java.net.UnknownHostException {
+        java.net.InetSocketAddress at = new java.net.InetSocketAddress(java.net.InetAddress.getByName(resolverAddress(vpcId)), 53);
+        java.nio.channels.DatagramChannel udp = sockets.datagram(vpcs.router(vpcId), at);
+        try {
+            return new VpcResolvers.Sockets(udp, sockets.listen(vpcs.router(vpcId), at));
+        } catch (RuntimeException e) {
+            try {
+                udp.close();
+            } catch (IOException ignored) {
+                // closing a socket that never served
+            }
+            throw e;
+        }
+    }
+
+    private String resolverAddress(String vpcId) {
+        return store.read(StoreScope.GLOBAL, RuntimePlans::read).vpcs().get(vpcId).resolver();
     }
 
     @Override

@@ -45,6 +45,8 @@ public record RuntimePlans(List<InstancePlan> instances, Map<String, VpcPlan> vp
         }
         List<RouteTableRecord> tables = tx.scanAll(RouteTableRecord.TABLE).values().stream().flatMap(List::stream).toList();
         Map<String, VpcPlan> vpcs = new LinkedHashMap<>();
+        Map<String, String> regionOfVpc = new HashMap<>();
+        tx.scanAll(VpcRecord.TABLE).forEach((scope, list) -> list.forEach(v -> regionOfVpc.put(v.vpcId(), scope.region())));
         for (SubnetRecord subnet : subnets.values()) {
             VpcRecord vpc = vpcRecords.get(subnet.vpcId());
             if (vpc == null) {
@@ -57,7 +59,8 @@ public record RuntimePlans(List<InstancePlan> instances, Map<String, VpcPlan> vp
             List<SubnetPlan> list = new ArrayList<>(old == null ? List.of() : old.subnets());
             list.add(plan);
             list.sort(java.util.Comparator.comparing(SubnetPlan::subnetId));
-            vpcs.put(vpc.vpcId(), new VpcPlan(vpc.vpcId(), vpc.ipv4Blocks().stream().map(Ipv4Cidr::parse).toList(), list, igw != null));
+            vpcs.put(vpc.vpcId(), new VpcPlan(vpc.vpcId(), regionOfVpc.get(vpc.vpcId()), vpc.ipv4Blocks().stream().map(Ipv4Cidr::parse).toList(),
+                    list, igw != null, vpc.enableDnsSupport(), vpc.enableDnsHostnames()));
         }
         Map<String, String> groupNames = new HashMap<>();
         tx.scanAll(SecurityGroupRecord.TABLE).values().forEach(l -> l.forEach(g -> groupNames.put(g.groupId(), g.groupName())));

@@ -5,7 +5,8 @@ import io.kumo.core.net.Ipv4Cidr;
 import java.util.List;
 
 /** What a VPC's router namespace must hold: a bridge per subnet, and a link to its internet gateway when one is attached. */
-public record VpcPlan(String vpcId, List<Ipv4Cidr> cidrs, List<SubnetPlan> subnets, boolean internetGateway) {
+public record VpcPlan(String vpcId, String region, List<Ipv4Cidr> cidrs, List<SubnetPlan> subnets, boolean internetGateway,
+                      boolean dnsSupport, boolean dnsHostnames) {
     public VpcPlan {
         cidrs = List.copyOf(cidrs);
         subnets = List.copyOf(subnets);

@@ -178,19 +178,22 @@ class InstancesRunTest {
     }
 
     @Test
-    void metadataAnswersVersionOneAndTwoAndHonoursRequiredTokens() {
+    void metadataAnswersVersionOneAndTwoHonoursRequiredTokensAndTheResolverKnowsInstances() {
         String script = "#!/bin/bash\nM=http://169.254.169.254/latest\n"
                 + "echo \"v1=$(curl -s -o /dev/null -w '%{http_code}' $M/meta-data/instance-id) id=$(curl -s $M/meta-data/instance-id)\"\n"
                 + "T=$(curl -s -X PUT $M/api/token -H 'X-aws-ec2-metadata-token-ttl-seconds: 60')\n"
                 + "echo \"v2 ip=$(curl -s -H \"X-aws-ec2-metadata-token: $T\" $M/meta-data/local-ipv4)\"\n"
                 + "echo \"az=$(curl -s -H \"X-aws-ec2-metadata-token: $T\" $M/meta-data/placement/availability-zone)\"\n";
         Instance open = run(net.publicSubnet(), net.webSg(), script, r -> { });
-        Instance strict = run(net.publicSubnet(), net.webSg(), script,
+        String peer = "ip-" + open.privateIpAddress().replace('.', '-') + ".ap-northeast-1.compute.internal";
+        Instance strict = run(net.publicSubnet(), net.webSg(), script
+                        + "echo \"dns=$(getent hosts " + peer + " | cut -d' ' -f1) outside=$(getent hosts example.com || echo refused)\"\n",
                 r -> r.metadataOptions(m -> m.httpTokens(HttpTokensState.REQUIRED)));
         String openConsole = await(() -> java.util.Optional.of(console(open.instanceId())).filter(c -> c.contains("az=")), BOOT, "metadata output");
         assertThat(openConsole).contains("v1=200 id=" + open.instanceId(), "v2 ip=" + open.privateIpAddress(), "az=ap-northeast-1a");
-        String strictConsole = await(() -> java.util.Optional.of(console(strict.instanceId())).filter(c -> c.contains("az=")), BOOT, "metadata output");
+        String strictConsole = await(() -> java.util.Optional.of(console(strict.instanceId())).filter(c -> c.contains("dns=")), BOOT, "metadata output");
         assertThat(strictConsole).contains("v1=401", "v2 ip=" + strict.privateIpAddress());
+        assertThat(strictConsole).as("the VPC resolver at base + 2").contains("dns=" + open.privateIpAddress() + " outside=refused");
     }
 
     @Test

@@ -1,0 +1,123 @@
+package io.kumo.ec2.runtime.dns;
+
+import org.xbill.DNS.DClass;
+import org.xbill.DNS.Flags;
+import org.xbill.DNS.Header;
+import org.xbill.DNS.Message;
+import org.xbill.DNS.OPTRecord;
+import org.xbill.DNS.Opcode;
+import org.xbill.DNS.Rcode;
+import org.xbill.DNS.Record;
+import org.xbill.DNS.Section;
+import org.xbill.DNS.Type;
+
+import java.net.InetAddress;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Turns one query into one response for a VPC, without sockets: the resolver's whole logic. Answers look like those
+ * of a recursive resolver (RA set, AA clear), as the Amazon-provided DNS server is one.
+ */
+public final class DnsAnswerer {
+    private static final System.Logger LOG = System.getLogger("kumo.ec2.dns");
+
+    /** The EDNS payload size advertised back: the size the DNS flag day of 2020 settled on. */
+    static final int ADVERTISED_PAYLOAD = 1232;
+
+    private final String vpcId;
+    private final boolean dnsSupport;
+    private final List<DnsSource> chain;
+
+    public DnsAnswerer(VpcNames names, HostedZones zones) {
+        Objects.requireNonNull(zones, "zones");
+        this.vpcId = names.vpcId();
+        this.dnsSupport = names.dnsSupport();
+        this.chain = List.of(zones.privateZones(names.vpcId()), new InstanceNames(names), zones.publicZones());
+    }
+
+    /** The response a resolver of this VPC, without hosted zones, gives to {@code query}. */
+    public static Message answer(Message query, VpcNames names) {
+        return new DnsAnswerer(names, HostedZones.NONE).respond(query, null);
+    }
+
+    /** The response to {@code query}, asked from {@code client} (null when unknown). */
+    public Message respond(Message query, InetAddress client) {
+        Header asked = query.getHeader();
+        Message response = new Message(asked.getID());
+        Header header = response.getHeader();
+        header.setFlag(Flags.QR);
+        header.setFlag(Flags.RA);
+        copyFlag(asked, header, Flags.RD);
+        copyFlag(asked, header, Flags.CD);
+        header.setOpcode(asked.getOpcode());
+        if (asked.getOpcode() != Opcode.QUERY) {
+            return finish(response, query, Rcode.NOTIMP);
+        }
+        List<Record> questions = query.getSection(Section.QUESTION);
+        if (questions.size() != 1) {
+            return finish(response, query, Rcode.FORMERR);
+        }
+        Record question = questions.getFirst();
+        response.addRecord(question, Section.QUESTION);
+        OPTRecord opt = query.getOPT();
+        if (opt != null && opt.getVersion() != 0) {
+            return finish(response, query, Rcode.BADVERS);
+        }
+        if (!dnsSupport || !answerable(question)) {
+            return finish(response, query, Rcode.REFUSED);
+        }
+        try {
+            return finish(response, query, fill(response, new DnsQuestion(question.getName(), question.getType(), client)));
+        } catch (RuntimeException e) {
+            // A faulty source must cost one answer, not the resolver.
+            LOG.log(System.Logger.Level.WARNING, "DNS source failed in " + vpcId + " on " + question, e);
+            response.removeAllRecords(Section.ANSWER);
+            response.removeAllRecords(Section.AUTHORITY);
+            return finish(response, query, Rcode.SERVFAIL);
+        }
+    }
+
+    /** Class IN only (ANY as a class is a wildcard for it), and no zone transfers: Kumo serves no zone to copy. */
+    private static boolean answerable(Record question) {
+        int dclass = question.getDClass();
+        int type = question.getType();
+        return (dclass == DClass.IN || dclass == DClass.ANY) && type != Type.AXFR && type != Type.IXFR;
+    }
+
+    /** Asks the chain; a name no source owns is refused: Kumo never forwards, so instances have no internet DNS. */
+    private int fill(Message response, DnsQuestion question) {
+        for (DnsSource source : chain) {
+            switch (source.lookup(question)) {
+                case SourceAnswer.Answer(List<Record> records, List<Record> authority) -> {
+                    records.forEach(record -> response.addRecord(record, Section.ANSWER));
+                    authority.forEach(record -> response.addRecord(record, Section.AUTHORITY));
+                    return Rcode.NOERROR;
+                }
+                case SourceAnswer.NxDomain(List<Record> authority) -> {
+                    authority.forEach(record -> response.addRecord(record, Section.AUTHORITY));
+                    return Rcode.NXDOMAIN;
+                }
+                case SourceAnswer.NotMine notMine -> {
+                    // the next source decides
+                }
+            }
+        }
+        return Rcode.REFUSED;
+    }
+
+    /** Sets the rcode; its upper bits travel in the OPT record, which goes back only to clients that sent one. */
+    private static Message finish(Message response, Message query, int rcode) {
+        response.getHeader().setRcode(rcode & 0xF);
+        if (query.getOPT() != null) {
+            response.addRecord(new OPTRecord(ADVERTISED_PAYLOAD, rcode >>> 4, 0), Section.ADDITIONAL);
+        }
+        return response;
+    }
+
+    private static void copyFlag(Header from, Header to, int flag) {
+        if (from.getFlag(flag)) {
+            to.setFlag(flag);
+        }
+    }
+}

@@ -92,6 +92,8 @@ public final class ComputeActions {
         registrar.table(PublicIpLease.TABLE);
         registrar.table(io.kumo.ec2.compute.instance.RebootRequest.TABLE);
         registrar.table(io.kumo.ec2.compute.address.PublicIpCursor.TABLE);
+        registrar.table(io.kumo.ec2.compute.image.ImageBuildRecord.TABLE);
+        registrar.table(io.kumo.ec2.compute.image.DeregisteredImage.TABLE);
         ComputeDependencies.register(registrar.dependencies());
         InstanceHosting hosting = InstanceHosting.decide(registrar.kernel().settings());
         InstanceConsoles consoles = InstanceConsoles.NONE;
@@ -101,6 +103,8 @@ public final class ComputeActions {
             consoles = runner;
         }
         registrar.binder().controller(new InstanceLifecycle(registrar.kernel().store(), registrar.kernel().clock(), hosting.sandboxes()));
+        registrar.binder().controller(new io.kumo.ec2.compute.image.ImageLifecycle(registrar.kernel().store(), registrar.kernel().clock(),
+                hosting.sandboxes()));
 
         registrar.action("CreateKeyPair", CreateKeyPairRequest.class, new CreateKeyPair());
         registrar.action("ImportKeyPair", ImportKeyPairRequest.class, new ImportKeyPair());
@@ -109,6 +113,12 @@ public final class ComputeActions {
 
         registrar.action("DescribeImages", DescribeImagesRequest.class, new DescribeImages());
         registrar.action("DescribeSnapshots", DescribeSnapshotsRequest.class, new DescribeSnapshots());
+        registrar.action("CreateImage", software.amazon.awssdk.services.ec2.model.CreateImageRequest.class,
+                new io.kumo.ec2.compute.image.CreateImage());
+        registrar.action("DeregisterImage", software.amazon.awssdk.services.ec2.model.DeregisterImageRequest.class,
+                new io.kumo.ec2.compute.image.DeregisterImage());
+        registrar.action("DeleteSnapshot", software.amazon.awssdk.services.ec2.model.DeleteSnapshotRequest.class,
+                new io.kumo.ec2.compute.image.DeleteSnapshot());
 
         registrar.action("RunInstances", RunInstancesRequest.class, new RunInstances());
         registrar.action("DescribeInstances", DescribeInstancesRequest.class, new DescribeInstances());

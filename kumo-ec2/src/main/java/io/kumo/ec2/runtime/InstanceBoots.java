@@ -1,6 +1,7 @@
 package io.kumo.ec2.runtime;
 
 import io.kumo.ec2.compute.HostNames;
+import io.kumo.ec2.runtime.image.ImageLayers;
 import io.kumo.ec2.runtime.plan.InstancePlan;
 import io.kumo.ec2.runtime.plan.VpcPlan;
 import io.kumo.ec2.runtime.userdata.BootPlan;
@@ -32,10 +33,12 @@ final class InstanceBoots {
 
     private final Path instancesDir;
     private final Path dataDir;
+    private final ImageLayers images;
 
-    InstanceBoots(Path instancesDir, Path dataDir) {
+    InstanceBoots(Path instancesDir, Path dataDir, ImageLayers images) {
         this.instancesDir = instancesDir;
         this.dataDir = dataDir;
+        this.images = images;
     }
 
     Path dir(String instanceId) {
@@ -60,14 +63,41 @@ final class InstanceBoots {
             env.put("KUMO_SSH_KEY", p.sshPublicKey().strip());
             env.put("KUMO_KEY_NAME", p.keyName());
         }
+        seedFromImage(p.instanceId(), p.instance().launch().imageId());
         List<String> hide = new ArrayList<>(HOST_SECRETS);
         if (dataDir != null) {
             hide.add(dataDir.toAbsolutePath().toString());
         }
         hide.add(instancesDir.toAbsolutePath().toString());
+        hide.add(images.imagesDir().toAbsolutePath().toString());
         hide.addAll(sshHostKeys());
         return new SandboxSpec(p.instanceId(), ns, dir(p.instanceId()), p.hostname(), List.of(), hide, env,
                 plan.script(), plan.consoleNotes());
+    }
+
+    /**
+     * An instance of an image made by CreateImage starts with a copy of the image's layers as its
+     * own disk. Copying rather than stacking them keeps a single lower layer (the host's root): the
+     * kernel refuses overlay layers that lie inside another layer's tree, and images are kept on the
+     * host's root filesystem.
+     */
+    private void seedFromImage(String instanceId, String imageId) {
+        Path upper = dir(instanceId).resolve("upper");
+        if (Files.exists(upper)) {
+            return;
+        }
+        List<Path> stack = images.layersOf(imageId);
+        if (stack.isEmpty()) {
+            return;
+        }
+        Path seeding = dir(instanceId).resolve("upper.seeding");
+        Command.of("rm", "-rf", "--one-file-system", seeding.toString()).exec();
+        Command.of("mkdir", "-p", seeding.toString()).run();
+        for (Path layer : stack.reversed()) {
+            Command.of("cp", "-a", "--reflink=auto", "--remove-destination", layer + "/.", seeding.toString())
+                    .timeout(java.time.Duration.ofMinutes(5)).run();
+        }
+        Command.of("mv", "-T", seeding.toString(), upper.toString()).run();
     }
 
     /** The host's own SSH host keys: an instance makes its own. */

@@ -3,12 +3,14 @@ package io.kumo.ec2.runtime;
 import io.kumo.core.service.Controller;
 import io.kumo.core.store.Store;
 import io.kumo.core.store.StoreScope;
+import io.kumo.ec2.compute.image.ImageBuilds;
 import io.kumo.ec2.compute.instance.InstanceRecord;
 import io.kumo.ec2.compute.instance.InstanceState;
 import io.kumo.ec2.compute.instance.InstanceTimings;
 import io.kumo.ec2.compute.instance.InstanceTransitions;
 import io.kumo.ec2.compute.instance.RebootRequest;
 import io.kumo.ec2.runtime.host.FabricNames;
+import io.kumo.ec2.runtime.image.ImageLayers;
 import io.kumo.ec2.runtime.host.InstanceNetwork;
 import io.kumo.ec2.runtime.host.MetadataServers;
 import io.kumo.ec2.runtime.imds.InstanceMetadata;
@@ -73,6 +75,10 @@ public final class InstanceRunner implements Controller, InstanceConsoles {
     private final Set<String> builtVpcs = new HashSet<>();
     private final Object signal = new Object();
     private final InstanceBoots boots;
+    private final ImageLayers layers;
+    /** Images being frozen, and the instances whose disks they read (not deleted meanwhile). */
+    private final Set<String> freezingImages = ConcurrentHashMap.newKeySet();
+    private final Set<String> freezingInstances = ConcurrentHashMap.newKeySet();
     private boolean wakeRequested;
     private volatile boolean running;
     private Thread thread;
@@ -100,7 +106,9 @@ public final class InstanceRunner implements Controller, InstanceConsoles {
                 : hosting.dataDir().toAbsolutePath().toString());
         this.vpcs = new VpcNetwork(names);
         this.networks = new InstanceNetwork(names, vpcs);
-        this.boots = new InstanceBoots(instancesDir(hosting), hosting.dataDir());
+        Path instancesDir = instancesDir(hosting);
+        this.layers = new ImageLayers(instancesDir.resolveSibling(instancesDir.getFileName() + "-images"));
+        this.boots = new InstanceBoots(instancesDir, hosting.dataDir(), layers);
         this.metadata = new MetadataServers(sockets, vpcs, clock);
         this.resolvers = new VpcResolvers(this::openResolverSockets, HostedZones.NONE);
     }
@@ -109,6 +117,7 @@ public final class InstanceRunner implements Controller, InstanceConsoles {
         try {
             return hosting.ephemeral() || hosting.dataDir() == null ? Files.createTempDirectory("kumo-instances-")
                     : hosting.dataDir().resolve("instances");
+            // images live beside: <dir>-images
         } catch (IOException e) {
             throw new FabricException("cannot make a directory for instance disks: " + e.getMessage(), e);
         }
@@ -157,6 +166,7 @@ public final class InstanceRunner implements Controller, InstanceConsoles {
         Reclaimer.release(names);
         if (hosting.ephemeral() || hosting.dataDir() == null) {
             boots.deleteAll();
+            io.kumo.fabric.host.Command.of("rm", "-rf", "--one-file-system", layers.imagesDir().toString()).exec();
         }
     }
 
@@ -239,6 +249,7 @@ public final class InstanceRunner implements Controller, InstanceConsoles {
         wired.forEach(p -> boot(p, plans.vpcs().get(p.vpcId())));
         settle(booted, InstanceState.PENDING);
         settle(halted, null);
+        buildImages(plans);
         publicEndpoints.update(publicTargets(plans));
         for (String vpcId : Set.copyOf(builtVpcs)) {
             if (!vpcsInUse.contains(vpcId) && hosted.values().stream().noneMatch(h -> h.plan.vpcId().equals(vpcId))) {
@@ -303,6 +314,55 @@ public final class InstanceRunner implements Controller, InstanceConsoles {
         });
     }
 
+    /**
+     * CreateImage: copies the instance's disk (its writable layer) into the new image's layer, off
+     * this thread. With a reboot (NoReboot false on a running instance) the sandbox is stopped for
+     * the copy and booted again after it, while the instance stays running, as on AWS.
+     */
+    private void buildImages(RuntimePlans plans) {
+        for (RuntimePlans.ImageBuild b : plans.builds()) {
+            String imageId = b.build().imageId();
+            String instanceId = b.build().instanceId();
+            Hosted h = hosted.get(instanceId);
+            if (freezingImages.contains(imageId) || (h != null && h.stopping)) {
+                continue;
+            }
+            Path upper = boots.dir(instanceId).resolve("upper");
+            if (!Files.isDirectory(upper)) {
+                store.write(b.scope(), tx -> ImageBuilds.fail(tx, imageId, "the instance's disk no longer exists"));
+                continue;
+            }
+            freezingImages.add(imageId);
+            freezingInstances.add(instanceId);
+            boolean reboot = b.build().reboot() && h != null;
+            if (reboot) {
+                h.stopping = true;
+            }
+            Thread.ofVirtual().name("image-" + imageId).start(() -> {
+                try {
+                    if (reboot) {
+                        boots.appendConsole(instanceId, "[kumo] rebooting for CreateImage " + imageId);
+                        h.sandbox.stop(STOP_GRACE);
+                    }
+                    layers.freeze(upper, List.of(), imageId);
+                    if (!store.write(b.scope(), tx -> ImageBuilds.complete(tx, imageId))) {
+                        layers.delete(imageId);
+                    }
+                } catch (RuntimeException e) {
+                    LOG.log(System.Logger.Level.WARNING, "image " + imageId + " could not be made", e);
+                    store.write(b.scope(), tx -> ImageBuilds.fail(tx, imageId, String.valueOf(e.getMessage())));
+                } finally {
+                    if (reboot) {
+                        hosted.remove(instanceId);
+                    }
+                    freezingImages.remove(imageId);
+                    freezingInstances.remove(instanceId);
+                    wake();
+                }
+            });
+        }
+    }
+
     /** Stops the sandbox and forgets it; the next pass finds the instance running without one and boots it. */
     private void rebootInBackground(Hosted h, InstancePlan p) {
         store.write(scope(p), tx -> {
@@ -344,8 +404,9 @@ public final class InstanceRunner implements Controller, InstanceConsoles {
         InstanceTimings minimums = InstanceTimings.explicitMinimums();
         Instant now = clock.instant();
         for (InstancePlan p : plans) {
-            if (InstanceTransitions.dueAt(p.instance(), minimums).map(now::isBefore).orElse(false)) {
-                continue; // held longer on purpose; the half-second tick comes back to it
+            if (InstanceTransitions.dueAt(p.instance(), minimums).map(now::isBefore).orElse(false)
+                    || freezingInstances.contains(p.instanceId())) {
+                continue; // held longer on purpose, or its disk is being imaged; the half-second tick comes back to it
             }
             store.write(scope(p), tx -> {
                 Optional<InstanceRecord> current = tx.get(InstanceRecord.TABLE, p.instanceId());

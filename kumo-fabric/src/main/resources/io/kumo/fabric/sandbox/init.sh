@@ -47,6 +47,19 @@ if [ -n "${KUMO_SSH_KEY:-}" ] && [ -n "${KUMO_DEFAULT_USER:-}" ]; then
   fi
 fi
 
+# Images made for the cloud start their SSH server; its host keys are the instance's own.
+if [ -x /usr/sbin/sshd ]; then
+  ssh-keygen -A >/dev/null 2>&1
+  mkdir -p /run/sshd && /usr/sbin/sshd && say "sshd started"
+fi
+# Services enabled inside the instance (or in the image it was made from) start at every boot,
+# before user data, as systemd's multi-user target comes before cloud-init's final stage.
+if [ -s "$SERVICES/enabled" ]; then
+  for s in $(cat "$SERVICES/enabled"); do
+    say "starting enabled service $s"
+    systemctl start "$s"
+  done
+fi
 # Marked before it runs, as cloud-init does: user data that never returns (a server started in the
 # foreground) must not run a second time at the next boot.
 if [ ! -e /var/lib/cloud/instance/sem/user-data ]; then
@@ -67,12 +80,6 @@ if [ ! -e /var/lib/cloud/instance/sem/user-data ]; then
   fi
 else
   say "user data ran at first boot; it does not run again"
-  if [ -f "$SERVICES/enabled" ]; then
-    for s in $(cat "$SERVICES/enabled"); do
-      say "starting enabled service $s"
-      systemctl start "$s"
-    done
-  fi
 fi
 say "$KUMO_INSTANCE_ID is up"
 while :; do

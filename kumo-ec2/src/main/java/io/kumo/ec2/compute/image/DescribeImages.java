@@ -29,7 +29,12 @@ public final class DescribeImages implements Handler<DescribeImagesRequest, Desc
                 List<String> missing = new ArrayList<>();
                 List<ImageRecord> found = new ArrayList<>();
                 for (String id : ids) {
-                    Images.find(tx, id).ifPresentOrElse(found::add, () -> missing.add(id));
+                    // A lately deregistered image is simply not in the answer; only ids EC2 never knew are errors.
+                    Images.find(tx, id).ifPresentOrElse(found::add, () -> {
+                        if (tx.get(DeregisteredImage.TABLE, id).isEmpty()) {
+                            missing.add(id);
+                        }
+                    });
                 }
                 if (!missing.isEmpty()) {
                     throw ComputeErrors.imageNotFound(missing);

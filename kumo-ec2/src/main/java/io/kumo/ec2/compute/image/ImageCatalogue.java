@@ -117,7 +117,8 @@ public final class ImageCatalogue {
             ImageRecord image = new ImageRecord(imageId(e.name(), region), e.name(), e.description(), PUBLISHER_ACCOUNT, OWNER_ALIAS,
                     OWNER_ALIAS + "/" + e.name(), e.architecture(), "Linux/UNIX", e.rootDeviceName(),
                     List.of(new ImageRecord.BlockDevice(e.rootDeviceName(), snapshotId, ROOT_VOLUME_GIB, e.volumeType(), true, false)),
-                    true, e.creationDate(), "available", e.bootMode());
+                    true, e.creationDate(), ImageRecord.AVAILABLE, e.bootMode(), null, null, null,
+                    e.family());
             SnapshotRecord snapshot = new SnapshotRecord(snapshotId, "vol-ffffffff", ROOT_VOLUME_GIB,
                     "Kumo catalogue snapshot of " + e.name(), PUBLISHER_ACCOUNT, OWNER_ALIAS,
                     Instant.parse(e.creationDate()).minusSeconds(600), "completed", false);

@@ -1,5 +1,6 @@
 package io.kumo.ec2.compute.image;
 
+import io.kumo.core.AwsException;
 import io.kumo.core.store.Tx;
 import io.kumo.ec2.compute.ComputeErrors;
 import io.kumo.ec2.compute.ComputeKinds;
@@ -8,6 +9,7 @@ import io.kumo.ec2.support.Tags;
 import software.amazon.awssdk.services.ec2.model.BlockDeviceMapping;
 import software.amazon.awssdk.services.ec2.model.EbsBlockDevice;
 import software.amazon.awssdk.services.ec2.model.Image;
+import software.amazon.awssdk.services.ec2.model.StateReason;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -32,10 +34,22 @@ public final class Images {
         return ImageCatalogue.image(tx.scope().region(), imageId).or(() -> tx.get(ImageRecord.TABLE, imageId));
     }
 
-    /** The image RunInstances names: Malformed or NotFound as EC2 answers. */
+    /** The image RunInstances names: Malformed, NotFound or (pending, failed) Unavailable as EC2 answers. */
     public static ImageRecord require(Tx tx, String imageId) {
         ComputeKinds.IMAGE.check(imageId);
-        return find(tx, imageId).orElseThrow(() -> ComputeErrors.imageNotFound(List.of(imageId)));
+        ImageRecord image = find(tx, imageId).orElseThrow(() -> ComputeErrors.imageNotFound(List.of(imageId)));
+        if (!image.available()) {
+            throw AwsException.badRequest("InvalidAMIID.Unavailable", "AMI '" + imageId + "' is " + image.state() + ", and cannot be run");
+        }
+        return image;
+    }
+
+    /**
+     * The catalogue family ("amazon-linux", "ubuntu", "debian") an image descends from: a
+     * catalogue image's own, or the one CreateImage found for the image its instance ran.
+     */
+    public static Optional<String> family(Tx tx, String imageId) {
+        return find(tx, imageId).map(ImageRecord::family);
     }
 
     /** Whether {@code owner} (a value of DescribeImages' Owners) selects the image. */
@@ -87,6 +101,9 @@ public final class Images {
             .one("creation-date", d -> d.image().creationDate())
             .one("manifest-location", d -> d.image().imageLocation())
             .one("boot-mode", d -> d.image().bootMode())
+            .one("source-instance-id", d -> d.image().sourceInstanceId())
+            .one("state-reason-code", d -> d.image().stateReason() == null ? null : ImageBuilds.FAILURE_CODE)
+            .one("state-reason-message", d -> d.image().stateReason())
             .many("block-device-mapping.device-name", d -> devices(d, ImageRecord.BlockDevice::deviceName))
             .many("block-device-mapping.snapshot-id", d -> devices(d, ImageRecord.BlockDevice::snapshotId))
             .many("block-device-mapping.volume-size", d -> devices(d, ImageRecord.BlockDevice::volumeSize))
@@ -121,6 +138,9 @@ public final class Images {
                 .enaSupport(true)
                 .sriovNetSupport("simple")
                 .bootMode(i.bootMode())
+                .sourceInstanceId(i.sourceInstanceId())
+                .stateReason(i.stateReason() == null ? null
+                        : StateReason.builder().code(ImageBuilds.FAILURE_CODE).message(i.stateReason()).build())
                 .blockDeviceMappings(i.blockDevices().stream().map(Images::mapping).toList())
                 .tags(Tags.toSdk(d.tags()))
                 .build();

@@ -4,7 +4,8 @@ import io.kumo.core.net.Ipv4Cidr;
 import io.kumo.core.store.StoreScope;
 import io.kumo.core.store.Tx;
 import io.kumo.ec2.compute.eni.NetworkInterfaceRecord;
-import io.kumo.ec2.compute.image.ImageCatalogue;
+import io.kumo.ec2.compute.image.ImageBuildRecord;
+import io.kumo.ec2.compute.image.Images;
 import io.kumo.ec2.compute.instance.InstanceRecord;
 import io.kumo.ec2.compute.instance.RebootRequest;
 import io.kumo.ec2.compute.keypair.KeyPairRecord;
@@ -26,7 +27,13 @@ import java.util.Optional;
  * interface, and every VPC that has instances, with its subnets and whether each reaches an
  * attached internet gateway.
  */
-public record RuntimePlans(List<InstancePlan> instances, Map<String, VpcPlan> vpcs, Map<String, RebootRequest> reboots) {
+public record RuntimePlans(List<InstancePlan> instances, Map<String, VpcPlan> vpcs, Map<String, RebootRequest> reboots,
+                           List<ImageBuild> builds) {
+
+    /** A CreateImage waiting for its instance's disk to be frozen. */
+    public record ImageBuild(StoreScope scope, ImageBuildRecord build) {
+    }
+
 
     public static RuntimePlans read(Tx tx) {
         Map<String, NetworkInterfaceRecord> primaryOf = new HashMap<>();
@@ -81,19 +88,21 @@ public record RuntimePlans(List<InstancePlan> instances, Map<String, VpcPlan> vp
                 instances.add(new InstancePlan(r, region, eni.networkInterfaceId(), eni.macAddress(), eni.privateIpAddress(),
                         vpc.subnet(eni.subnetId()), eni.publicIp() == null ? null : eni.publicIp().publicIp(),
                         "ip-" + eni.privateIpAddress().replace('.', '-'), r.launch().keyName(),
-                        key == null ? null : key.publicKey(), defaultUser(region, r.launch().imageId()),
+                        key == null ? null : key.publicKey(), defaultUser(tx.in(scoped.getKey()), r.launch().imageId()),
                         subnets.get(eni.subnetId()).availabilityZoneId(), eni.groupIds(),
                         eni.groupIds().stream().map(id -> groupNames.getOrDefault(id, id)).toList()));
             }
         }
         Map<String, RebootRequest> reboots = new HashMap<>();
         tx.scanAll(RebootRequest.TABLE).values().forEach(l -> l.forEach(r -> reboots.put(r.instanceId(), r)));
-        return new RuntimePlans(List.copyOf(instances), Map.copyOf(vpcs), Map.copyOf(reboots));
+        List<ImageBuild> builds = new ArrayList<>();
+        tx.scanAll(ImageBuildRecord.TABLE).forEach((scope, list) -> list.forEach(b -> builds.add(new ImageBuild(scope, b))));
+        return new RuntimePlans(List.copyOf(instances), Map.copyOf(vpcs), Map.copyOf(reboots), List.copyOf(builds));
     }
 
-    /** The login user of the image family, as AWS's images name it. */
-    static String defaultUser(String region, String imageId) {
-        return switch (ImageCatalogue.family(region, imageId).orElse("amazon-linux")) {
+    /** The login user of the image's family, as AWS's images name it. */
+    static String defaultUser(Tx scoped, String imageId) {
+        return switch (Images.family(scoped, imageId).orElse("amazon-linux")) {
             case "debian" -> "admin";
             case "ubuntu" -> "ubuntu";
             default -> "ec2-user";

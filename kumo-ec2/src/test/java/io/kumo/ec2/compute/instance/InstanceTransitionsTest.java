@@ -25,7 +25,7 @@ class InstanceTransitionsTest {
 
     @BeforeEach
     void tables() {
-        List.<Table<?>>of(InstanceRecord.TABLE, VolumeRecord.TABLE, NetworkInterfaceRecord.TABLE, ResourceTags.TABLE).forEach(store::register);
+        List.<Table<?>>of(InstanceRecord.TABLE, VolumeRecord.TABLE, NetworkInterfaceRecord.TABLE, ResourceTags.TABLE, RebootRequest.TABLE).forEach(store::register);
     }
 
     static InstanceRecord instance(InstanceState state, Instant since) {

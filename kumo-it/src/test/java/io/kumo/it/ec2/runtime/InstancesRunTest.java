@@ -234,6 +234,32 @@ class InstancesRunTest {
         assertThat(await(() -> get(elastic, 80, "/"), BOOT, "the site after the reboot")).isEqualTo("200 boot first");
     }
 
+    @Test
+    void anImageOfAnInstanceCarriesItsFilesAndEnabledServices() {
+        String userData = "#!/bin/bash\ncat > /etc/init.d/web <<'EOF'\n#!/bin/sh\ncase \"$1\" in\n"
+                + "  start) cd /srv/site && nohup /usr/bin/python3 -m http.server 80 >/dev/null 2>&1 & ;;\n"
+                + "  stop) pkill -f 'http.server 80' ;;\nesac\nEOF\n"
+                + "chmod +x /etc/init.d/web\nmkdir -p /srv/site && echo baked > /srv/site/index.html\nsystemctl enable --now web\n";
+        Instance source = run(net.publicSubnet(), net.webSg(), userData, r -> { });
+        await(() -> get(source.publicIpAddress(), 80, "/"), BOOT, "the source's site");
+        String imageId = EC2.createImage(r -> r.instanceId(source.instanceId()).name("baked-" + source.instanceId()).noReboot(true)).imageId();
+        EC2.waiter().waitUntilImageAvailable(r -> r.imageIds(imageId), FAST);
+        var image = EC2.describeImages(r -> r.imageIds(imageId)).images().getFirst();
+        String snapshotId = image.blockDeviceMappings().getFirst().ebs().snapshotId();
+        var snapshot = EC2.describeSnapshots(r -> r.snapshotIds(snapshotId)).snapshots().getFirst();
+        assertThat(snapshot.volumeSize()).isPositive();
+        assertThat(snapshot.description()).contains(source.instanceId(), imageId);
+
+        Instance copy = run(net.publicSubnet(), net.webSg(), "#!/bin/sh\necho copy-user-data-ran\n", r -> r.imageId(imageId));
+        assertThat(await(() -> get(copy.publicIpAddress(), 80, "/"), BOOT, "the copy's site")).isEqualTo("200 baked");
+        String console = await(() -> java.util.Optional.of(console(copy.instanceId())).filter(c -> c.contains("copy-user-data-ran")), BOOT, "copy console");
+        assertThat(console).contains("starting enabled service web").doesNotContain("does not run again");
+
+        EC2.deregisterImage(r -> r.imageId(imageId));
+        EC2.deleteSnapshot(r -> r.snapshotId(snapshotId));
+        assertThat(EC2.describeImages(r -> r.owners("self")).images()).extracting(i -> i.imageId()).doesNotContain(imageId);
+    }
+
     @AfterAll
     static void terminateAndCheckTheHostIsUntouched() {
         if (LAUNCHED.isEmpty()) {

@@ -5,6 +5,7 @@
 # Environment: KUMO_DIR (the instance's directory), KUMO_HOSTNAME, KUMO_LAYERS (image layers above the
 # host's root, colon-separated, may be empty), KUMO_HIDE (colon-separated paths of the host to hide).
 set -eu
+umask 022
 D="$KUMO_DIR"
 R="$D/root"
 mount --make-rprivate /

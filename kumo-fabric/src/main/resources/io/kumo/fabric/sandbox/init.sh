@@ -4,6 +4,7 @@
 # every later boot, reaps orphans, and on SIGTERM stops services and processes before exiting.
 export PATH=/var/lib/kumo/bin:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin
 export HOME=/root LANG=C.UTF-8
+umask 022
 . /var/lib/kumo/instance.env
 say() { echo "[kumo] $*"; }
 SERVICES=/var/lib/kumo-services

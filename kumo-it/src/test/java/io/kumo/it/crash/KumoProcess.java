@@ -24,7 +24,9 @@ final class KumoProcess implements AutoCloseable {
     static KumoProcess start(Path dataDir, Path log) throws IOException, InterruptedException {
         int port = freePort();
         String java = ProcessHandle.current().info().command().orElse("java");
+        // its own public addresses, apart from the in-process Kumo of the other tests
         Process p = new ProcessBuilder(List.of(java, "--enable-native-access=ALL-UNNAMED", "-XX:+UseSerialGC",
+                "-Dkumo.ec2.public-ip-pool=127.20.0.0/16",
                 "-cp", System.getProperty("java.class.path"), "io.kumo.server.Main", "up",
                 "--port", Integer.toString(port), "--data-dir", dataDir.toString(), "--log-level", "warn"))
                 .redirectErrorStream(true)

@@ -21,7 +21,23 @@ import java.util.Set;
  * as on AWS, and a released address is not reused until the pool has gone round.
  */
 public final class PublicIpPool {
-    public static final Ipv4Cidr POOL = Ipv4Cidr.parse("127.18.0.0/15");
+    public static final Ipv4Cidr DEFAULT_POOL = Ipv4Cidr.parse("127.18.0.0/15");
+
+    /**
+     * The pool in use: {@code KUMO_PUBLIC_IP_POOL} (or {@code kumo.ec2.public-ip-pool}) gives another
+     * block of 127.0.0.0/8, so that two Kumo processes on one machine never hand out the same address.
+     */
+    public static Ipv4Cidr pool() {
+        String value = System.getProperty("kumo.ec2.public-ip-pool", System.getenv("KUMO_PUBLIC_IP_POOL"));
+        if (value == null || value.isBlank()) {
+            return DEFAULT_POOL;
+        }
+        Ipv4Cidr pool = Ipv4Cidr.parse(value.strip());
+        if (!Ipv4Cidr.parse("127.0.0.0/8").contains(pool)) {
+            throw new IllegalArgumentException("KUMO_PUBLIC_IP_POOL must lie inside 127.0.0.0/8: " + value);
+        }
+        return pool;
+    }
 
     private PublicIpPool() {
     }
@@ -32,11 +48,12 @@ public final class PublicIpPool {
         for (PublicIpLease lease : tx.list(PublicIpLease.TABLE)) {
             taken.add(lease.publicIp());
         }
-        long size = POOL.size();
+        Ipv4Cidr pool = pool();
+        long size = pool.size();
         long start = tx.get(PublicIpCursor.TABLE, PublicIpCursor.ID).map(PublicIpCursor::nextOffset).orElse(1L);
         for (long step = 0; step < size; step++) {
             long offset = (start + step) % size;
-            Ipv4Address candidate = POOL.addressAt(offset);
+            Ipv4Address candidate = pool.addressAt(offset);
             long lastOctet = candidate.value() & 0xff;
             if (lastOctet == 0 || lastOctet == 255) {
                 continue;
@@ -48,7 +65,7 @@ public final class PublicIpPool {
                 return ip;
             }
         }
-        throw AwsException.badRequest("InsufficientAddressCapacity", "Kumo's public address pool " + POOL + " is exhausted.");
+        throw AwsException.badRequest("InsufficientAddressCapacity", "Kumo's public address pool " + pool + " is exhausted.");
     }
 
     public static void release(Tx tx, String publicIp) {

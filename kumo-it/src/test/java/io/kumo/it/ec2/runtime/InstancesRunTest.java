@@ -260,6 +260,37 @@ class InstancesRunTest {
         assertThat(EC2.describeImages(r -> r.owners("self")).images()).extracting(i -> i.imageId()).doesNotContain(imageId);
     }
 
+    @Test
+    void sshLogsInWithTheKeyPairWhereTheImageHasSshd() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(java.nio.file.Files.isExecutable(java.nio.file.Path.of("/usr/sbin/sshd")),
+                "the host's system (the default image) has no sshd");
+        String keyName = "ssh-" + java.util.UUID.randomUUID();
+        java.nio.file.Path key = java.nio.file.Files.createTempFile("kumo-key", ".pem");
+        try {
+            java.nio.file.Files.writeString(key, EC2.createKeyPair(r -> r.keyName(keyName)).keyMaterial());
+            java.nio.file.Files.setPosixFilePermissions(key, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+            String sshSg = group(net.vpcId(), "ssh-sg");
+            allow(sshSg, 22, "198.51.100.1/32");
+            Instance i = run(net.publicSubnet(), sshSg, "#!/bin/sh\ntrue\n", r -> r.keyName(keyName));
+            String[] last = {""};
+            String hostname;
+            try {
+                hostname = await(() -> {
+                var r = io.kumo.fabric.host.Command.of("ssh", "-i", key.toString(), "-o", "StrictHostKeyChecking=no",
+                        "-o", "UserKnownHostsFile=/dev/null", "-o", "BatchMode=yes", "-o", "ConnectTimeout=3",
+                        "admin@" + i.publicIpAddress(), "hostname").timeout(Duration.ofSeconds(10)).exec();
+                last[0] = r.stderr() + "\nconsole:\n" + console(i.instanceId());
+                return r.exitCode() == 0 ? java.util.Optional.of(r.stdout().strip()) : java.util.Optional.empty();
+                }, BOOT, "ssh admin@" + i.publicIpAddress());
+            } catch (AssertionError e) {
+                throw new AssertionError(e.getMessage() + "; last attempt: " + last[0], e);
+            }
+            assertThat(hostname).isEqualTo("ip-" + i.privateIpAddress().replace('.', '-'));
+        } finally {
+            java.nio.file.Files.deleteIfExists(key);
+        }
+    }
+
     @AfterAll
     static void terminateAndCheckTheHostIsUntouched() {
         if (LAUNCHED.isEmpty()) {

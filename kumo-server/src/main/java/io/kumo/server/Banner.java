@@ -19,6 +19,7 @@ final class Banner {
         out.println("  auth         " + (s.strictAuth() ? "strict: unknown access keys are refused" : "lenient: unknown access keys act as the account root"));
         out.println("  data         " + (s.ephemeral() ? "in memory only (--ephemeral): nothing survives a stop" : s.dataDir() + " (durable)"));
         out.println("  machine      root: " + (machine.root() ? "yes" : "no") + "; network namespaces: " + machine.namespaceNote());
+        out.println("  instances    " + io.kumo.ec2.runtime.InstanceHosting.decide(s).reason());
         out.println("  services     " + String.join(" ", kumo.serviceNames()));
         out.println("  try          aws --endpoint-url " + endpoint + " ec2 describe-vpcs");
         out.println("Ctrl-C stops Kumo.");

@@ -26,6 +26,7 @@ import io.kumo.ec2.compute.instance.InstanceLifecycle;
 import io.kumo.ec2.runtime.InstanceConsoles;
 import io.kumo.ec2.runtime.InstanceHosting;
 import io.kumo.ec2.runtime.InstanceRunner;
+import io.kumo.ec2.runtime.ProcessRunner;
 import io.kumo.ec2.compute.instance.ModifyInstanceAttribute;
 import io.kumo.ec2.compute.instance.RebootInstances;
 import io.kumo.ec2.compute.instance.RunInstances;
@@ -101,8 +102,12 @@ public final class ComputeActions {
             InstanceRunner runner = new InstanceRunner(registrar.kernel().store(), registrar.kernel().clock(), hosting);
             registrar.binder().controller(runner);
             consoles = runner;
+        } else if (hosting.runs()) {
+            ProcessRunner runner = new ProcessRunner(registrar.kernel().store(), registrar.kernel().clock(), hosting);
+            registrar.binder().controller(runner);
+            consoles = runner;
         }
-        registrar.binder().controller(new InstanceLifecycle(registrar.kernel().store(), registrar.kernel().clock(), hosting.sandboxes()));
+        registrar.binder().controller(new InstanceLifecycle(registrar.kernel().store(), registrar.kernel().clock(), hosting.runs()));
         registrar.binder().controller(new io.kumo.ec2.compute.image.ImageLifecycle(registrar.kernel().store(), registrar.kernel().clock(),
                 hosting.sandboxes()));
 

@@ -46,9 +46,28 @@ final class InstanceBoots {
     }
 
     SandboxSpec spec(InstancePlan p, VpcPlan vpc, NetworkNamespace ns) {
+        BootPlan plan = bootPlan(p);
+        Map<String, String> env = environment(p, vpc);
+        seedFromImage(p.instanceId(), p.instance().launch().imageId());
+        List<String> hide = new ArrayList<>(HOST_SECRETS);
+        if (dataDir != null) {
+            hide.add(dataDir.toAbsolutePath().toString());
+        }
+        hide.add(instancesDir.toAbsolutePath().toString());
+        hide.add(images.imagesDir().toAbsolutePath().toString());
+        hide.addAll(sshHostKeys());
+        return new SandboxSpec(p.instanceId(), ns, dir(p.instanceId()), p.hostname(), List.of(), hide, env,
+                plan.script(), plan.consoleNotes());
+    }
+
+    static BootPlan bootPlan(InstancePlan p) {
         byte[] userData = p.instance().settings().userData() == null ? null
                 : Base64.getMimeDecoder().decode(p.instance().settings().userData());
-        BootPlan plan = UserDataPlan.of(userData, p.defaultUser());
+        return UserDataPlan.of(userData, p.defaultUser());
+    }
+
+    /** The instance's identity as its init reads it (KUMO_* variables). */
+    static Map<String, String> environment(InstancePlan p, VpcPlan vpc) {
         Map<String, String> env = new HashMap<>();
         env.put("KUMO_INSTANCE_ID", p.instanceId());
         env.put("KUMO_INSTANCE_TYPE", p.instance().settings().instanceType());
@@ -63,16 +82,7 @@ final class InstanceBoots {
             env.put("KUMO_SSH_KEY", p.sshPublicKey().strip());
             env.put("KUMO_KEY_NAME", p.keyName());
         }
-        seedFromImage(p.instanceId(), p.instance().launch().imageId());
-        List<String> hide = new ArrayList<>(HOST_SECRETS);
-        if (dataDir != null) {
-            hide.add(dataDir.toAbsolutePath().toString());
-        }
-        hide.add(instancesDir.toAbsolutePath().toString());
-        hide.add(images.imagesDir().toAbsolutePath().toString());
-        hide.addAll(sshHostKeys());
-        return new SandboxSpec(p.instanceId(), ns, dir(p.instanceId()), p.hostname(), List.of(), hide, env,
-                plan.script(), plan.consoleNotes());
+        return env;
     }
 
     /**

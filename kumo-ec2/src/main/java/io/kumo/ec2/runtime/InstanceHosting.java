@@ -8,25 +8,41 @@ import java.util.Locale;
 
 /**
  * How instances run here. {@code KUMO_INSTANCES} (or {@code kumo.instances}) chooses: {@code auto}
- * (the default: sandboxes where the machine allows them), {@code sandbox} (fail loudly if not), or
- * {@code records} (the API only: instances are records whose states follow timers; nothing runs).
+ * (the default: sandboxes where the machine allows them, otherwise plain processes of the host),
+ * {@code sandbox} (fail loudly if impossible), {@code process} (plain processes even where
+ * sandboxes work) or {@code records} (the API only: states follow timers; nothing runs).
  *
- * @param instancesDir where each instance's disk and console live; null for ephemeral Kumo until first use
+ * @param reason what the machine allows, for the banner and the instances' console
  */
-public record InstanceHosting(boolean sandboxes, String reason, Path dataDir, boolean ephemeral) {
+public record InstanceHosting(Mode mode, String reason, Path dataDir, boolean ephemeral) {
+
+    public enum Mode { SANDBOX, PROCESS, RECORDS }
+
+    public boolean sandboxes() {
+        return mode == Mode.SANDBOX;
+    }
+
+    /** Whether something real runs for each instance, so that its boot and halt end its passing states. */
+    public boolean runs() {
+        return mode != Mode.RECORDS;
+    }
 
     public static InstanceHosting decide(KumoSettings settings) {
         String mode = System.getProperty("kumo.instances", System.getenv().getOrDefault("KUMO_INSTANCES", "auto"))
                 .strip().toLowerCase(Locale.ROOT);
         if (mode.equals("records")) {
-            return new InstanceHosting(false, "KUMO_INSTANCES=records: instances are API records only; nothing runs", settings.dataDir(), settings.ephemeral());
+            return new InstanceHosting(Mode.RECORDS, "KUMO_INSTANCES=records: instances are API records only; nothing runs",
+                    settings.dataDir(), settings.ephemeral());
         }
         Isolation isolation = Isolation.probe();
         if (!isolation.available() && mode.equals("sandbox")) {
             throw new IllegalStateException("KUMO_INSTANCES=sandbox, but sandboxes are impossible here: " + isolation.reason());
         }
-        String reason = isolation.available() ? isolation.reason()
-                : "instances do not run: " + isolation.reason() + "; they are API records only (see docs/instances.md)";
-        return new InstanceHosting(isolation.available(), reason, settings.dataDir(), settings.ephemeral());
+        if (isolation.available() && !mode.equals("process")) {
+            return new InstanceHosting(Mode.SANDBOX, isolation.reason(), settings.dataDir(), settings.ephemeral());
+        }
+        String why = isolation.available() ? "KUMO_INSTANCES=process" : isolation.reason();
+        return new InstanceHosting(Mode.PROCESS, "instances run as plain processes, NOT isolated: " + why + " (see docs/instances.md)",
+                settings.dataDir(), settings.ephemeral());
     }
 }

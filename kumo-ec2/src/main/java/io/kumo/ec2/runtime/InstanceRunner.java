@@ -4,10 +4,7 @@ import io.kumo.core.service.Controller;
 import io.kumo.core.store.Store;
 import io.kumo.core.store.StoreScope;
 import io.kumo.ec2.compute.image.ImageBuilds;
-import io.kumo.ec2.compute.instance.InstanceRecord;
 import io.kumo.ec2.compute.instance.InstanceState;
-import io.kumo.ec2.compute.instance.InstanceTimings;
-import io.kumo.ec2.compute.instance.InstanceTransitions;
 import io.kumo.ec2.compute.instance.RebootRequest;
 import io.kumo.ec2.runtime.host.FabricNames;
 import io.kumo.ec2.runtime.image.ImageLayers;
@@ -73,15 +70,13 @@ public final class InstanceRunner implements Controller, InstanceConsoles {
     private final Map<String, Hosted> hosted = new ConcurrentHashMap<>();
     private final Map<String, String> appliedFirewalls = new HashMap<>();
     private final Set<String> builtVpcs = new HashSet<>();
-    private final Object signal = new Object();
+    private final ReconcileLoop loop = new ReconcileLoop("ec2-instance-runner", TICK, this::reconcile);
+    private final InstanceStates states;
     private final InstanceBoots boots;
     private final ImageLayers layers;
     /** Images being frozen, and the instances whose disks they read (not deleted meanwhile). */
     private final Set<String> freezingImages = ConcurrentHashMap.newKeySet();
     private final Set<String> freezingInstances = ConcurrentHashMap.newKeySet();
-    private boolean wakeRequested;
-    private volatile boolean running;
-    private Thread thread;
 
     /** A sandbox of ours and whether it is on its way down. */
     private static final class Hosted {
@@ -110,14 +105,14 @@ public final class InstanceRunner implements Controller, InstanceConsoles {
         this.layers = new ImageLayers(instancesDir.resolveSibling(instancesDir.getFileName() + "-images"));
         this.boots = new InstanceBoots(instancesDir, hosting.dataDir(), layers);
         this.metadata = new MetadataServers(sockets, vpcs, clock);
+        this.states = new InstanceStates(store, clock);
         this.resolvers = new VpcResolvers(this::openResolverSockets, HostedZones.NONE);
     }
 
-    private static Path instancesDir(InstanceHosting hosting) {
+    static Path instancesDir(InstanceHosting hosting) {
         try {
             return hosting.ephemeral() || hosting.dataDir() == null ? Files.createTempDirectory("kumo-instances-")
                     : hosting.dataDir().resolve("instances");
-            // images live beside: <dir>-images
         } catch (IOException e) {
             throw new FabricException("cannot make a directory for instance disks: " + e.getMessage(), e);
         }
@@ -130,32 +125,17 @@ public final class InstanceRunner implements Controller, InstanceConsoles {
 
     @Override
     public void start() {
-        running = true;
-        store.addCommitListener(event -> {
-            if (running && (event.reset() || event.tables().stream().anyMatch(WATCHED::contains))) {
-                wake();
-            }
-        });
-        thread = Thread.ofPlatform().daemon().name(name()).start(() -> {
+        loop.start(store, WATCHED, () -> {
             int reclaimed = Reclaimer.reclaim(names);
             if (reclaimed > 0) {
                 LOG.log(System.Logger.Level.INFO, "reclaimed " + reclaimed + " namespaces left by an earlier run");
             }
-            loop();
         });
     }
 
     @Override
     public void close() {
-        running = false;
-        wake();
-        if (thread != null) {
-            try {
-                thread.join(Duration.ofSeconds(10));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        loop.stop();
         publicEndpoints.close();
         metadata.close();
         resolvers.close();
@@ -171,31 +151,7 @@ public final class InstanceRunner implements Controller, InstanceConsoles {
     }
 
     private void wake() {
-        synchronized (signal) {
-            wakeRequested = true;
-            signal.notifyAll();
-        }
-    }
-
-    private void loop() {
-        while (running) {
-            try {
-                reconcile();
-            } catch (RuntimeException e) {
-                LOG.log(System.Logger.Level.WARNING, "instance runner pass failed; retrying", e);
-            }
-            synchronized (signal) {
-                if (!wakeRequested && running) {
-                    try {
-                        signal.wait(TICK.toMillis());
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                        return;
-                    }
-                }
-                wakeRequested = false;
-            }
-        }
+        loop.wake();
     }
 
     void reconcile() {
@@ -301,17 +257,7 @@ public final class InstanceRunner implements Controller, InstanceConsoles {
     }
 
     private void failed(InstancePlan p, String why) {
-        store.write(scope(p), tx -> {
-            tx.get(InstanceRecord.TABLE, p.instanceId()).ifPresent(r -> {
-                if (r.state() == InstanceState.PENDING || r.state() == InstanceState.RUNNING) {
-                    Instant now = clock.instant();
-                    InstanceRecord.Lifecycle life = r.lifecycle();
-                    tx.put(InstanceRecord.TABLE, r.instanceId(), r.withLifecycle(life.to(InstanceState.STOPPED, now,
-                            "Server.InternalError", "Server.InternalError", "Server.InternalError: " + why)));
-                }
-            });
-            return null;
-        });
+        states.failed(p, why);
     }
 
     /**
@@ -399,31 +345,12 @@ public final class InstanceRunner implements Controller, InstanceConsoles {
         });
     }
 
-    /** Ends the passing states of these instances: pending ones run, stopping and shutting-down ones have halted. */
     private void settle(List<InstancePlan> plans, InstanceState onlyFrom) {
-        InstanceTimings minimums = InstanceTimings.explicitMinimums();
-        Instant now = clock.instant();
-        for (InstancePlan p : plans) {
-            if (InstanceTransitions.dueAt(p.instance(), minimums).map(now::isBefore).orElse(false)
-                    || freezingInstances.contains(p.instanceId())) {
-                continue; // held longer on purpose, or its disk is being imaged; the half-second tick comes back to it
-            }
-            store.write(scope(p), tx -> {
-                Optional<InstanceRecord> current = tx.get(InstanceRecord.TABLE, p.instanceId());
-                current.filter(r -> r.state() == p.instance().state() && (onlyFrom == null || r.state() == onlyFrom))
-                        .ifPresent(r -> {
-                            if (r.state() == InstanceState.SHUTTING_DOWN) {
-                                boots.delete(r.instanceId());
-                            }
-                            InstanceTransitions.settle(tx, r, clock.instant());
-                        });
-                return null;
-            });
-        }
+        states.settle(plans, onlyFrom, freezingInstances::contains, boots::delete);
     }
 
     private static StoreScope scope(InstancePlan p) {
-        return new StoreScope(p.instance().ownerId(), p.region());
+        return InstanceStates.scope(p);
     }
 
     private void applyFirewalls(RuntimePlans plans, Set<String> vpcsInUse, Set<String> live) {

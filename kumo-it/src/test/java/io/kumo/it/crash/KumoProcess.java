@@ -21,14 +21,16 @@ final class KumoProcess implements AutoCloseable {
         this.port = port;
     }
 
-    static KumoProcess start(Path dataDir, Path log) throws IOException, InterruptedException {
+    static KumoProcess start(Path dataDir, Path log, String... jvmOptions) throws IOException, InterruptedException {
         int port = freePort();
         String java = ProcessHandle.current().info().command().orElse("java");
-        // its own public addresses, apart from the in-process Kumo of the other tests
-        Process p = new ProcessBuilder(List.of(java, "--enable-native-access=ALL-UNNAMED", "-XX:+UseSerialGC",
-                "-Dkumo.ec2.public-ip-pool=127.20.0.0/16",
-                "-cp", System.getProperty("java.class.path"), "io.kumo.server.Main", "up",
-                "--port", Integer.toString(port), "--data-dir", dataDir.toString(), "--log-level", "warn"))
+        List<String> argv = new java.util.ArrayList<>(List.of(java, "--enable-native-access=ALL-UNNAMED", "-XX:+UseSerialGC",
+                // its own public addresses, apart from the in-process Kumo of the other tests
+                "-Dkumo.ec2.public-ip-pool=127.20.0.0/16"));
+        argv.addAll(List.of(jvmOptions));
+        argv.addAll(List.of("-cp", System.getProperty("java.class.path"), "io.kumo.server.Main", "up",
+                "--port", Integer.toString(port), "--data-dir", dataDir.toString(), "--log-level", "warn"));
+        Process p = new ProcessBuilder(argv)
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
                 .start();

@@ -146,6 +146,25 @@ final class InstanceBoots {
     }
 
     /**
+     * A terminated instance's disk goes with it, unless its root volume is kept
+     * (DeleteOnTermination false): then its layer becomes that volume's data, under
+     * {@code volumes/<volume-id>} beside the instances.
+     */
+    void terminated(io.kumo.core.store.Tx tx, io.kumo.ec2.compute.instance.InstanceRecord r) {
+        String root = r.launch().rootDeviceName();
+        java.util.Optional<io.kumo.ec2.compute.volume.VolumeRecord> kept = tx.list(io.kumo.ec2.compute.volume.VolumeRecord.TABLE).stream()
+                .filter(v -> v.attachedTo(r.instanceId()) && v.attachment().device().equals(root) && !v.attachment().deleteOnTermination())
+                .findFirst();
+        Path upper = dir(r.instanceId()).resolve("upper");
+        if (kept.isPresent() && Files.isDirectory(upper)) {
+            Path data = instancesDir.resolveSibling(instancesDir.getFileName() + "-volumes").resolve(kept.get().volumeId());
+            Command.of("mkdir", "-p", data.getParent().toString()).run();
+            Command.of("mv", "-T", upper.toString(), data.toString()).run();
+        }
+        delete(r.instanceId());
+    }
+
+    /**
      * Deletes a terminated instance's disk but keeps its console, which stays readable while the
      * instance is listed. Overlay's work directory holds entries only root may remove, so rm does it.
      */

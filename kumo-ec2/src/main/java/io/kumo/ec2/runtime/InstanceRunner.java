@@ -16,6 +16,7 @@ import io.kumo.ec2.runtime.dns.HostedZones;
 import io.kumo.ec2.runtime.dns.VpcNames;
 import io.kumo.ec2.runtime.dns.VpcResolvers;
 import io.kumo.ec2.runtime.host.PublicEndpoints;
+import io.kumo.ec2.runtime.host.PublicPortScanner;
 import io.kumo.ec2.runtime.host.Reclaimer;
 import io.kumo.ec2.runtime.host.VpcNetwork;
 import io.kumo.ec2.runtime.plan.FirewallPlans;
@@ -56,6 +57,7 @@ public final class InstanceRunner implements Controller, InstanceConsoles {
             "ec2.network-acls", "ec2.route-tables", "ec2.internet-gateways", "ec2.subnets", "ec2.vpcs");
     private static final Duration TICK = Duration.ofMillis(500);
     private static final Duration STOP_GRACE = Duration.ofSeconds(3);
+    private static final int WIRING_PARALLELISM = 8;
 
     private final Store store;
     private final Clock clock;
@@ -65,12 +67,14 @@ public final class InstanceRunner implements Controller, InstanceConsoles {
     private final InstanceNetwork networks;
     private final NamespaceSockets sockets = new NamespaceSockets();
     private final PublicEndpoints publicEndpoints = new PublicEndpoints(sockets);
+    private final PublicPortScanner publicPorts = new PublicPortScanner(publicEndpoints);
     private final MetadataServers metadata;
     private final VpcResolvers resolvers;
     private final Map<String, Hosted> hosted = new ConcurrentHashMap<>();
     private final Map<String, String> appliedFirewalls = new HashMap<>();
     private final Set<String> builtVpcs = new HashSet<>();
-    private final ReconcileLoop loop = new ReconcileLoop("ec2-instance-runner", TICK, this::reconcile);
+    private final ReconcileLoop loop = new ReconcileLoop("ec2-instance-runner", TICK, this::reconcile, () -> this.lastPass);
+    private volatile String lastPass = "";
     private final InstanceStates states;
     private final InstanceBoots boots;
     private final ImageLayers layers;
@@ -82,13 +86,12 @@ public final class InstanceRunner implements Controller, InstanceConsoles {
     private static final class Hosted {
         final Sandbox sandbox;
         final InstancePlan plan;
-        final Instant bootedAt;
+        final long bootedAtNanos = System.nanoTime();
         volatile boolean stopping;
 
-        Hosted(Sandbox sandbox, InstancePlan plan, Instant bootedAt) {
+        Hosted(Sandbox sandbox, InstancePlan plan) {
             this.sandbox = sandbox;
             this.plan = plan;
-            this.bootedAt = bootedAt;
         }
     }
 
@@ -136,6 +139,7 @@ public final class InstanceRunner implements Controller, InstanceConsoles {
     @Override
     public void close() {
         loop.stop();
+        publicPorts.close();
         publicEndpoints.close();
         metadata.close();
         resolvers.close();
@@ -155,7 +159,9 @@ public final class InstanceRunner implements Controller, InstanceConsoles {
     }
 
     void reconcile() {
+        PassTimer timer = new PassTimer();
         RuntimePlans plans = store.read(StoreScope.GLOBAL, RuntimePlans::read);
+        timer.mark("read");
         Set<String> seen = new HashSet<>();
         List<InstancePlan> booted = new ArrayList<>();
         List<InstancePlan> halted = new ArrayList<>();
@@ -190,23 +196,25 @@ public final class InstanceRunner implements Controller, InstanceConsoles {
             }
         }
         // An instance's network, firewall and metadata are ready before its first process starts, as on EC2.
-        List<InstancePlan> wired = new ArrayList<>();
-        for (InstancePlan p : toBoot) {
-            if (wire(p, plans.vpcs().get(p.vpcId()))) {
-                wired.add(p);
-            }
-        }
+        timer.mark("classify");
+        List<InstancePlan> wired = wireAll(toBoot, plans);
+        timer.mark("wire " + toBoot.size());
         Set<String> interfaces = new HashSet<>();
         hosted.values().forEach(h -> interfaces.add(h.plan.interfaceId()));
         wired.forEach(p -> interfaces.add(p.interfaceId()));
         applyFirewalls(plans, vpcsInUse, interfaces);
+        timer.mark("firewall");
         serveMetadata(plans, interfaces);
         serveNames(plans, vpcsInUse);
-        wired.forEach(p -> boot(p, plans.vpcs().get(p.vpcId())));
+        timer.mark("metadata+names");
+        inParallel(wired, p -> boot(p, plans.vpcs().get(p.vpcId())));
+        timer.mark("boot");
         settle(booted, InstanceState.PENDING);
         settle(halted, null);
         buildImages(plans);
-        publicEndpoints.update(publicTargets(plans));
+        timer.mark("settle");
+        publicPorts.candidates(publicCandidates(plans));
+        timer.mark("public candidates");
         for (String vpcId : Set.copyOf(builtVpcs)) {
             if (!vpcsInUse.contains(vpcId) && hosted.values().stream().noneMatch(h -> h.plan.vpcId().equals(vpcId))) {
                 metadata.forget(vpcId);
@@ -218,24 +226,62 @@ public final class InstanceRunner implements Controller, InstanceConsoles {
                 appliedFirewalls.remove(vpcId);
             }
         }
+            timer.mark("cleanup");
+        lastPass = timer.toString();
     }
 
-    /** Makes the instance's VPC and network namespace; false (and the instance stopped) when the host refuses. */
-    private boolean wire(InstancePlan p, VpcPlan vpc) {
-        try {
-            vpcs.ensure(vpc);
-            builtVpcs.add(vpc.vpcId());
-            networks.ensure(p);
-            return true;
-        } catch (RuntimeException e) {
-            bootFailed(p, e);
-            return false;
+    /**
+     * Makes the VPCs, then the instances' network namespaces, several at a time: each takes a few
+     * runs of ip, and a burst of launches must not wait for them one by one. Returns the instances
+     * whose network is ready; the others are stopped with the host's reason.
+     */
+    private List<InstancePlan> wireAll(List<InstancePlan> toBoot, RuntimePlans plans) {
+        List<InstancePlan> ready = new java.util.concurrent.CopyOnWriteArrayList<>();
+        Set<String> failedVpcs = new HashSet<>();
+        for (String vpcId : toBoot.stream().map(InstancePlan::vpcId).distinct().toList()) {
+            try {
+                vpcs.ensure(plans.vpcs().get(vpcId));
+                builtVpcs.add(vpcId);
+            } catch (RuntimeException e) {
+                failedVpcs.add(vpcId);
+                toBoot.stream().filter(p -> p.vpcId().equals(vpcId)).forEach(p -> bootFailed(p, e));
+            }
+        }
+        inParallel(toBoot.stream().filter(p -> !failedVpcs.contains(p.vpcId())).toList(), p -> {
+            try {
+                networks.ensure(p);
+                ready.add(p);
+            } catch (RuntimeException e) {
+                bootFailed(p, e);
+            }
+        });
+        return List.copyOf(ready);
+    }
+
+    /** Runs {@code work} for each instance, a few at a time, and returns when all are done. */
+    private static void inParallel(List<InstancePlan> plans, java.util.function.Consumer<InstancePlan> work) {
+        if (plans.size() <= 1) {
+            plans.forEach(work);
+            return;
+        }
+        java.util.concurrent.Semaphore slots = new java.util.concurrent.Semaphore(WIRING_PARALLELISM);
+        try (var threads = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+            for (InstancePlan p : plans) {
+                threads.submit(() -> {
+                    slots.acquireUninterruptibly();
+                    try {
+                        work.accept(p);
+                    } finally {
+                        slots.release();
+                    }
+                });
+            }
         }
     }
 
     private void boot(InstancePlan p, VpcPlan vpc) {
         try {
-            hosted.put(p.instanceId(), new Hosted(Sandbox.boot(boots.spec(p, vpc, networks.namespace(p.instanceId()))), p, clock.instant()));
+            hosted.put(p.instanceId(), new Hosted(Sandbox.boot(boots.spec(p, vpc, networks.namespace(p.instanceId()))), p));
         } catch (RuntimeException e) {
             bootFailed(p, e);
         }
@@ -346,7 +392,7 @@ public final class InstanceRunner implements Controller, InstanceConsoles {
     }
 
     private void settle(List<InstancePlan> plans, InstanceState onlyFrom) {
-        states.settle(plans, onlyFrom, freezingInstances::contains, boots::delete);
+        states.settle(plans, onlyFrom, freezingInstances::contains, boots::terminated);
     }
 
     private static StoreScope scope(InstancePlan p) {
@@ -370,19 +416,16 @@ public final class InstanceRunner implements Controller, InstanceConsoles {
         }
     }
 
-    private List<PublicEndpoints.Target> publicTargets(RuntimePlans plans) {
-        List<PublicEndpoints.Target> targets = new ArrayList<>();
+    private Map<String, PublicPortScanner.Candidate> publicCandidates(RuntimePlans plans) {
+        Map<String, PublicPortScanner.Candidate> out = new HashMap<>();
         for (InstancePlan p : plans.instances()) {
             Hosted h = hosted.get(p.instanceId());
-            if (h == null || h.stopping || p.publicIp() == null || !p.subnet().routesToInternet()) {
-                continue;
-            }
-            List<Integer> ports = h.sandbox.listeningTcpPorts();
-            if (!ports.isEmpty()) {
-                targets.add(new PublicEndpoints.Target(p.publicIp(), vpcs.gateway(p.vpcId()), p.privateIp(), ports));
+            if (h != null && !h.stopping && p.publicIp() != null && p.subnet().routesToInternet()) {
+                out.put(p.instanceId(), new PublicPortScanner.Candidate(p.publicIp(), vpcs.gateway(p.vpcId()), p.privateIp(),
+                        h.sandbox, h.bootedAtNanos));
             }
         }
-        return targets;
+        return out;
     }
 
     private void serveMetadata(RuntimePlans plans, Set<String> liveInterfaces) {

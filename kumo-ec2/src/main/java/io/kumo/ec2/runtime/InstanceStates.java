@@ -29,7 +29,7 @@ final class InstanceStates {
      * have halted. An instance still in its explicitly set minimum time, or {@code held}, waits for
      * a later pass; {@code beforeTermination} runs in the transaction that terminates one.
      */
-    void settle(List<InstancePlan> plans, InstanceState onlyFrom, Predicate<String> held, java.util.function.Consumer<String> beforeTermination) {
+    void settle(List<InstancePlan> plans, InstanceState onlyFrom, Predicate<String> held, java.util.function.BiConsumer<io.kumo.core.store.Tx, InstanceRecord> beforeTermination) {
         InstanceTimings minimums = InstanceTimings.explicitMinimums();
         Instant now = clock.instant();
         for (InstancePlan p : plans) {
@@ -41,7 +41,7 @@ final class InstanceStates {
                 current.filter(r -> r.state() == p.instance().state() && (onlyFrom == null || r.state() == onlyFrom))
                         .ifPresent(r -> {
                             if (r.state() == InstanceState.SHUTTING_DOWN) {
-                                beforeTermination.accept(r.instanceId());
+                                beforeTermination.accept(tx, r);
                             }
                             InstanceTransitions.settle(tx, r, clock.instant());
                         });

@@ -112,8 +112,8 @@ public final class ProcessRunner implements Controller, InstanceConsoles {
                 stopInBackground(id, h);
             }
         });
-        states.settle(booted, InstanceState.PENDING, id -> false, id -> { });
-        states.settle(halted, null, id -> false, boots::delete);
+        states.settle(booted, InstanceState.PENDING, id -> false, (tx, r) -> { });
+        states.settle(halted, null, id -> false, (tx, r) -> boots.delete(r.instanceId()));
     }
 
     private void boot(InstancePlan p, RuntimePlans plans) {

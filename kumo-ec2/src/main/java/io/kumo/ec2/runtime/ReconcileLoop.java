@@ -12,6 +12,9 @@ import java.util.Set;
 final class ReconcileLoop {
     private static final System.Logger LOG = System.getLogger("kumo.ec2.runtime");
 
+    /** A pass this slow delays boots and firewall changes past what users expect (about a second). */
+    private static final long SLOW_PASS_MILLIS = 1000;
+
     private final String name;
     private final Duration tick;
     private final Runnable pass;
@@ -20,10 +23,18 @@ final class ReconcileLoop {
     private volatile boolean running;
     private Thread thread;
 
+    private final java.util.function.Supplier<String> details;
+
     ReconcileLoop(String name, Duration tick, Runnable pass) {
+        this(name, tick, pass, () -> "");
+    }
+
+    /** @param details what the last pass spent its time on, logged with a slow pass */
+    ReconcileLoop(String name, Duration tick, Runnable pass, java.util.function.Supplier<String> details) {
         this.name = name;
         this.tick = tick;
         this.pass = pass;
+        this.details = details;
     }
 
     /** Starts the thread; {@code first} runs on it before the first pass. */
@@ -61,8 +72,13 @@ final class ReconcileLoop {
 
     private void loop() {
         while (running) {
+            long started = System.nanoTime();
             try {
                 pass.run();
+                long millis = (System.nanoTime() - started) / 1_000_000;
+                if (millis > SLOW_PASS_MILLIS) {
+                    LOG.log(System.Logger.Level.INFO, name + " pass took " + millis + " ms: " + details.get());
+                }
             } catch (RuntimeException e) {
                 LOG.log(System.Logger.Level.WARNING, name + " pass failed; retrying", e);
             }

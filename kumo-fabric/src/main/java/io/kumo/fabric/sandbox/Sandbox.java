@@ -114,11 +114,23 @@ public final class Sandbox {
     public Optional<Long> initPid() {
         Long known = initPid;
         if (known == null) {
-            // children() scans all of /proc, so it is asked until the init exists and never again
-            known = unshare.toHandle().children().findFirst().map(ProcessHandle::pid).orElse(null);
+            known = firstChild(unshare.pid());
             initPid = known;
         }
         return Optional.ofNullable(known);
+    }
+
+    /**
+     * The kernel's own list of a process's children: one small file, where ProcessHandle.children()
+     * reads the status of every process on the machine.
+     */
+    private Long firstChild(long pid) {
+        try {
+            String children = Files.readString(Path.of("/proc", Long.toString(pid), "task", Long.toString(pid), "children")).strip();
+            return children.isEmpty() ? null : Long.valueOf(children.split("\\s+")[0]);
+        } catch (IOException | NumberFormatException e) {
+            return unshare.toHandle().children().findFirst().map(ProcessHandle::pid).orElse(null);
+        }
     }
 
     public java.util.concurrent.CompletableFuture<Process> onExit() {

@@ -28,9 +28,12 @@ public final class InstanceNetwork {
     public NetworkNamespace ensure(InstancePlan plan) {
         NetworkNamespace ns = namespace(plan.instanceId());
         NetworkNamespace router = vpcs.router(plan.vpcId());
-        ns.create();
-        if (VpcNetwork.links(ns).contains("eth0")) {
-            return ns;
+        if (ns.exists()) {
+            if (VpcNetwork.links(ns).contains("eth0")) {
+                return ns;
+            }
+        } else {
+            Command.of(HostTools.require("ip"), "netns", "add", ns.name()).run();
         }
         String port = FabricNames.routerPort(plan.interfaceId());
         String bridge = FabricNames.bridge(plan.subnet().subnetId());
@@ -38,7 +41,7 @@ public final class InstanceNetwork {
                 "type", "veth", "peer", "name", port, "netns", router.name()).run();
         router.ipStrict(List.of("link set " + port + " master " + bridge, "link set " + port + " up",
                 "neighbour replace " + plan.privateIp() + " lladdr " + plan.macAddress() + " dev " + bridge + " nud permanent"));
-        ns.ipStrict(List.of("address add " + plan.privateIp() + "/" + plan.subnet().cidr().prefixLength() + " dev eth0",
+        ns.ipStrict(List.of("link set lo up", "address add " + plan.privateIp() + "/" + plan.subnet().cidr().prefixLength() + " dev eth0",
                 "link set eth0 up", "route replace default via " + plan.subnet().gateway()));
         return ns;
     }

@@ -3,7 +3,8 @@
 # usage: bench/run_all.sh            env: KUMO_HOME (the Kumo checkout, default: this repo),
 #        RUNS (start-up and RSS runs, default 5 / 3), ROUNDS and DURATION (throughput, default 3 x 10 s),
 #        FLAGS=1 also runs the JVM-flag study (startup_flags.py, ~10 min) and the start-up breakdown,
-#        GATE_WAIT (s to wait for a quiet machine before each run, default 10).
+#        GATE_WAIT (s to wait for a quiet machine before each run, default 10),
+#        INSTANCES=0 skips instances.py (running instances, issue 3: ~10 min, needs root, else it says SKIPPED).
 # Every server is started by the scripts themselves and stopped when they exit (also on Ctrl-C).
 set -uo pipefail
 bench="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -40,6 +41,7 @@ step() {   # step NAME CMD...: runs CMD with its output in $out/NAME.log, then s
 step startup python3 "$bench/startup.py" --runs "${RUNS:-5}"
 step rss python3 "$bench/rss.py" --runs "${RSS_RUNS:-3}"
 step throughput python3 "$bench/throughput.py" --rounds "${ROUNDS:-3}" --duration "${DURATION:-10}"
+[ "${INSTANCES:-1}" = 0 ] || step instances python3 "$bench/instances.py"
 if [ "${FLAGS:-0}" = 1 ]; then
   step startup_flags python3 "$bench/startup_flags.py" --runs "${RUNS:-5}"
   echo "== startup_breakdown"

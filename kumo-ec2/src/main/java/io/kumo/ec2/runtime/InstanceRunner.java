@@ -208,6 +208,9 @@ public final class InstanceRunner implements Controller, InstanceConsoles {
         serveNames(plans, vpcsInUse);
         timer.mark("metadata+names");
         inParallel(wired, p -> boot(p, plans.vpcs().get(p.vpcId())));
+        if (!wired.isEmpty()) {
+            wake(); // the next pass, right away, sees their inits and reports them running
+        }
         timer.mark("boot");
         settle(booted, InstanceState.PENDING);
         settle(halted, null);
@@ -421,8 +424,9 @@ public final class InstanceRunner implements Controller, InstanceConsoles {
         for (InstancePlan p : plans.instances()) {
             Hosted h = hosted.get(p.instanceId());
             if (h != null && !h.stopping && p.publicIp() != null && p.subnet().routesToInternet()) {
+                PublicPorts ports = PublicPorts.of(p.groupIds(), plans.groups());
                 out.put(p.instanceId(), new PublicPortScanner.Candidate(p.publicIp(), vpcs.gateway(p.vpcId()), p.privateIp(),
-                        h.sandbox, h.bootedAtNanos));
+                        ports.ports(), ports.wide(), h.sandbox, h.bootedAtNanos));
             }
         }
         return out;

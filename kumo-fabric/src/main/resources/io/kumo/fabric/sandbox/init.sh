@@ -48,10 +48,13 @@ if [ -n "${KUMO_SSH_KEY:-}" ] && [ -n "${KUMO_DEFAULT_USER:-}" ]; then
   fi
 fi
 
-# Images made for the cloud start their SSH server; its host keys are the instance's own.
+# Images made for the cloud start their SSH server; its host keys are the instance's own. An
+# ed25519 key takes milliseconds, an RSA key up to a second of CPU: sshd starts with the first,
+# and the others are made in the background, so boots and user data do not wait for them.
 if [ -x /usr/sbin/sshd ]; then
-  ssh-keygen -A >/dev/null 2>&1
-  mkdir -p /run/sshd && /usr/sbin/sshd && say "sshd started"
+  [ -e /etc/ssh/ssh_host_ed25519_key ] || ssh-keygen -q -t ed25519 -N '' -f /etc/ssh/ssh_host_ed25519_key >/dev/null 2>&1
+  mkdir -p /run/sshd && /usr/sbin/sshd -h /etc/ssh/ssh_host_ed25519_key && say "sshd started"
+  (nice ssh-keygen -A >/dev/null 2>&1 &)
 fi
 # Services enabled inside the instance (or in the image it was made from) start at every boot,
 # before user data, as systemd's multi-user target comes before cloud-init's final stage.

@@ -28,7 +28,7 @@ import java.util.Optional;
  * attached internet gateway.
  */
 public record RuntimePlans(List<InstancePlan> instances, Map<String, VpcPlan> vpcs, Map<String, RebootRequest> reboots,
-                           List<ImageBuild> builds) {
+                           List<ImageBuild> builds, Map<String, SecurityGroupRecord> groups) {
 
     /** A CreateImage waiting for its instance's disk to be frozen. */
     public record ImageBuild(StoreScope scope, ImageBuildRecord build) {
@@ -70,7 +70,11 @@ public record RuntimePlans(List<InstancePlan> instances, Map<String, VpcPlan> vp
                     list, igw != null, vpc.enableDnsSupport(), vpc.enableDnsHostnames()));
         }
         Map<String, String> groupNames = new HashMap<>();
-        tx.scanAll(SecurityGroupRecord.TABLE).values().forEach(l -> l.forEach(g -> groupNames.put(g.groupId(), g.groupName())));
+        Map<String, SecurityGroupRecord> groups = new HashMap<>();
+        tx.scanAll(SecurityGroupRecord.TABLE).values().forEach(l -> l.forEach(g -> {
+            groupNames.put(g.groupId(), g.groupName());
+            groups.put(g.groupId(), g);
+        }));
         List<InstancePlan> instances = new ArrayList<>();
         for (Map.Entry<StoreScope, List<InstanceRecord>> scoped : tx.scanAll(InstanceRecord.TABLE).entrySet()) {
             String region = scoped.getKey().region();
@@ -97,7 +101,7 @@ public record RuntimePlans(List<InstancePlan> instances, Map<String, VpcPlan> vp
         tx.scanAll(RebootRequest.TABLE).values().forEach(l -> l.forEach(r -> reboots.put(r.instanceId(), r)));
         List<ImageBuild> builds = new ArrayList<>();
         tx.scanAll(ImageBuildRecord.TABLE).forEach((scope, list) -> list.forEach(b -> builds.add(new ImageBuild(scope, b))));
-        return new RuntimePlans(List.copyOf(instances), Map.copyOf(vpcs), Map.copyOf(reboots), List.copyOf(builds));
+        return new RuntimePlans(List.copyOf(instances), Map.copyOf(vpcs), Map.copyOf(reboots), List.copyOf(builds), Map.copyOf(groups));
     }
 
     /** The login user of the image's family, as AWS's images name it. */

@@ -34,12 +34,20 @@ import static java.lang.foreign.ValueLayout.JAVA_INT;
 public final class NamespaceSockets implements AutoCloseable {
     private static final int CLONE_NEWNET = 0x40000000;
     private static final int O_RDONLY_CLOEXEC = 0x80000;
-    private static final Linker LINKER = Linker.nativeLinker();
-    private static final StructLayout CAPTURE = Linker.Option.captureStateLayout();
-    private static final VarHandle ERRNO = CAPTURE.varHandle(MemoryLayout.PathElement.groupElement("errno"));
-    private static final MethodHandle OPEN = downcall("open", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT));
-    private static final MethodHandle SETNS = downcall("setns", FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT));
-    private static final MethodHandle CLOSE = downcall("close", FunctionDescriptor.of(JAVA_INT, JAVA_INT));
+
+    /** The native calls, linked on first use: linking costs tens of milliseconds that a start need not pay. */
+    private static final class Libc {
+        static final Linker LINKER = Linker.nativeLinker();
+        static final StructLayout CAPTURE = Linker.Option.captureStateLayout();
+        static final VarHandle ERRNO = CAPTURE.varHandle(MemoryLayout.PathElement.groupElement("errno"));
+        static final MethodHandle OPEN = downcall("open", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT));
+        static final MethodHandle SETNS = downcall("setns", FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT));
+        static final MethodHandle CLOSE = downcall("close", FunctionDescriptor.of(JAVA_INT, JAVA_INT));
+
+        private static MethodHandle downcall(String name, FunctionDescriptor descriptor) {
+            return LINKER.downcallHandle(LINKER.defaultLookup().find(name).orElseThrow(), descriptor, Linker.Option.captureCallState("errno"));
+        }
+    }
 
     /** The namespace the current dedicated thread has entered; such a thread never leaves it. */
     private static final ThreadLocal<String> ENTERED = new ThreadLocal<>();
@@ -121,14 +129,14 @@ public final class NamespaceSockets implements AutoCloseable {
     /** Moves the calling platform thread into {@code ns} for good. */
     private static void enter(NetworkNamespace ns) {
         try (Arena arena = Arena.ofConfined()) {
-            MemorySegment state = arena.allocate(CAPTURE);
-            int fd = (int) OPEN.invokeExact(state, arena.allocateFrom(ns.path().toString()), O_RDONLY_CLOEXEC);
+            MemorySegment state = arena.allocate(Libc.CAPTURE);
+            int fd = (int) Libc.OPEN.invokeExact(state, arena.allocateFrom(ns.path().toString()), O_RDONLY_CLOEXEC);
             if (fd < 0) {
-                throw new FabricException("cannot open " + ns.path() + " (errno " + (int) ERRNO.get(state, 0L) + ")");
+                throw new FabricException("cannot open " + ns.path() + " (errno " + (int) Libc.ERRNO.get(state, 0L) + ")");
             }
-            int rc = (int) SETNS.invokeExact(state, fd, CLONE_NEWNET);
-            int errno = (int) ERRNO.get(state, 0L);
-            int ignored = (int) CLOSE.invokeExact(state, fd);
+            int rc = (int) Libc.SETNS.invokeExact(state, fd, CLONE_NEWNET);
+            int errno = (int) Libc.ERRNO.get(state, 0L);
+            int ignored = (int) Libc.CLOSE.invokeExact(state, fd);
             if (rc != 0) {
                 throw new FabricException("setns into " + ns.name() + " failed (errno " + errno + ")");
             }
@@ -137,10 +145,6 @@ public final class NamespaceSockets implements AutoCloseable {
         } catch (Throwable t) {
             throw new FabricException("setns into " + ns.name() + " failed: " + t, t);
         }
-    }
-
-    private static MethodHandle downcall(String name, FunctionDescriptor descriptor) {
-        return LINKER.downcallHandle(LINKER.defaultLookup().find(name).orElseThrow(), descriptor, Linker.Option.captureCallState("errno"));
     }
 
     @Override

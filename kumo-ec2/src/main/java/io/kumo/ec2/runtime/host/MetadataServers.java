@@ -27,7 +27,8 @@ public final class MetadataServers implements AutoCloseable {
     private final NamespaceSockets sockets;
     private final VpcNetwork vpcs;
     private final ImdsTokens tokens;
-    private final EventLoopGroup group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
+    /** Made on first use: Netty's classes stay unloaded until a VPC has a running instance. */
+    private EventLoopGroup group;
     private final Map<String, Channel> servers = new ConcurrentHashMap<>();
     private final Map<String, Map<String, InstanceMetadata>> instancesByVpc = new ConcurrentHashMap<>();
 
@@ -43,7 +44,7 @@ public final class MetadataServers implements AutoCloseable {
         if (servers.containsKey(vpcId)) {
             return;
         }
-        ServerBootstrap bootstrap = new ServerBootstrap().group(group).channel(NioServerSocketChannel.class)
+        ServerBootstrap bootstrap = new ServerBootstrap().group(group()).channel(NioServerSocketChannel.class)
                 .childHandler(ImdsHandler.initializer(ip -> Optional.ofNullable(instancesByVpc.getOrDefault(vpcId, Map.of()).get(ip)), tokens));
         try {
             Channel channel = sockets.call(vpcs.router(vpcId), () -> bootstrap.bind(VpcNetwork.METADATA_ADDRESS, 80).sync().channel());
@@ -51,6 +52,13 @@ public final class MetadataServers implements AutoCloseable {
         } catch (RuntimeException e) {
             LOG.log(System.Logger.Level.WARNING, "no metadata service in " + vpcId + ": " + e.getMessage());
         }
+    }
+
+    private synchronized EventLoopGroup group() {
+        if (group == null) {
+            group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
+        }
+        return group;
     }
 
     public void forget(String vpcId) {
@@ -65,6 +73,10 @@ public final class MetadataServers implements AutoCloseable {
     public void close() {
         servers.values().forEach(Channel::close);
         servers.clear();
-        group.shutdownGracefully(0, 1, java.util.concurrent.TimeUnit.SECONDS);
+        synchronized (this) {
+            if (group != null) {
+                group.shutdownGracefully(0, 1, java.util.concurrent.TimeUnit.SECONDS);
+            }
+        }
     }
 }

@@ -45,6 +45,7 @@ public final class RegionDefaults {
     public void install(Ec2Registrar registrar) {
         registrar.table(RegionDefaultsRecord.TABLE);
         registrar.binder().beforeEach(this::ensure);
+        registrar.binder().controller(new Warmup(registrar.kernel()));
         registrar.kernel().store().addCommitListener(event -> {
             if (event.reset()) {
                 resets.incrementAndGet();
@@ -78,6 +79,50 @@ public final class RegionDefaults {
         initialised.add(scope);
         if (resets.get() != generation) {
             initialised.remove(scope);
+        }
+    }
+
+    /**
+     * Makes the default region's defaults of the configured account while Kumo starts, on a
+     * virtual thread, so the first request (the first DescribeVpcs of a new user) does not pay for
+     * them. A request that comes first simply does it itself; the marker keeps it to once.
+     */
+    private final class Warmup implements io.kumo.core.service.Controller {
+        private final io.kumo.core.service.Kernel kernel;
+
+        Warmup(io.kumo.core.service.Kernel kernel) {
+            this.kernel = kernel;
+        }
+
+        @Override
+        public String name() {
+            return "ec2-region-defaults-warmup";
+        }
+
+        @Override
+        public void start() {
+            StoreScope scope = new StoreScope(kernel.settings().accountId(), kernel.settings().defaultRegion());
+            Optional<Region> region = Regions.find(scope.region());
+            if (region.isEmpty()) {
+                return;
+            }
+            Thread.ofVirtual().name(name()).start(() -> {
+                long generation = resets.get();
+                kernel.store().write(scope, tx -> {
+                    if (tx.get(RegionDefaultsRecord.TABLE, RegionDefaultsRecord.ID).isEmpty()) {
+                        create(tx, region.get(), scope.account(), kernel.clock().instant());
+                    }
+                    return null;
+                });
+                if (resets.get() == generation) {
+                    initialised.add(scope);
+                }
+            });
+        }
+
+        @Override
+        public void close() {
+            // nothing runs after start
         }
     }
 

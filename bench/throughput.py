@@ -155,6 +155,9 @@ logdir = tempfile.mkdtemp(prefix='kumo-bench-tput-')
 servers = {}
 kport = harness.free_port()
 kenv = dict(os.environ)
+# The API's own cost, as moto measures: 100 instances really booting on the same 2 cores would measure the
+# sandboxes instead (bench/instances.py does that). KUMO_INSTANCES=sandbox in the caller's environment overrides.
+kenv.setdefault('KUMO_INSTANCES', 'records')
 if os.environ.get('KUMO_BENCH_JAVA_OPTS'):
     kenv['KUMO_JAVA_OPTS'] = (kenv.get('KUMO_JAVA_OPTS', '') + ' ' + os.environ['KUMO_BENCH_JAVA_OPTS']).strip()
 servers['kumo'] = (harness.start(harness.kumo_cmd(kport), env=kenv, log=os.path.join(logdir, 'kumo.log')), kport)

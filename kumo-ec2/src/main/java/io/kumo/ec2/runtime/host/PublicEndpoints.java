@@ -25,7 +25,7 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class PublicEndpoints implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger("kumo.ec2.public");
     private static final int CONNECT_TIMEOUT_MILLIS = 2000;
-    private static final int BUFFER = 64 * 1024;
+    private static final int BUFFER = 256 * 1024;
 
     /** Where a public address leads. */
     public record Target(String publicIp, NetworkNamespace gateway, String privateIp, List<Integer> ports) {

@@ -70,6 +70,8 @@ public final class InstanceRunner implements Controller, InstanceConsoles {
     private final PublicPortScanner publicPorts = new PublicPortScanner(publicEndpoints);
     private final MetadataServers metadata;
     private final VpcResolvers resolvers;
+    /** Each VPC's resolver address (base + 2), as the last pass read it, for opening its sockets. */
+    private final Map<String, String> resolverAddresses = new ConcurrentHashMap<>();
     private final Map<String, Hosted> hosted = new ConcurrentHashMap<>();
     private final Map<String, String> appliedFirewalls = new HashMap<>();
     private final Set<String> builtVpcs = new HashSet<>();
@@ -449,6 +451,7 @@ public final class InstanceRunner implements Controller, InstanceConsoles {
             if (vpc == null || !builtVpcs.contains(vpcId)) {
                 continue;
             }
+            resolverAddresses.put(vpcId, vpc.resolver());
             List<HostEntry> hosts = plans.instances().stream().filter(p -> p.region().equals(vpc.region()))
                     .map(p -> new HostEntry(p.privateIp(), p.publicIp(), p.vpcId())).toList();
             resolvers.update(vpcId, new VpcNames(vpcId, vpc.region(), vpc.dnsSupport(), vpc.dnsHostnames(), hosts));
@@ -471,7 +474,7 @@ public final class InstanceRunner implements Controller, InstanceConsoles {
     }
 
     private String resolverAddress(String vpcId) {
-        return store.read(StoreScope.GLOBAL, RuntimePlans::read).vpcs().get(vpcId).resolver();
+        return resolverAddresses.get(vpcId);
     }
 
     @Override

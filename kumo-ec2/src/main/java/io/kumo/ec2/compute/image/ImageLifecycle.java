@@ -1,6 +1,7 @@
 package io.kumo.ec2.compute.image;
 
 import io.kumo.core.service.Controller;
+import io.kumo.core.service.SweepLoop;
 import io.kumo.core.store.Store;
 import io.kumo.core.store.StoreScope;
 import io.kumo.core.store.Tx;
@@ -11,6 +12,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The timed side of images in every account and region: where nothing freezes layers (instances
@@ -20,7 +22,6 @@ import java.util.Optional;
  * from stored timestamps alone, so after a restart it catches up.
  */
 public final class ImageLifecycle implements Controller {
-    private static final System.Logger LOG = System.getLogger("kumo.ec2.images");
     private static final Duration RETRY_AFTER_FAILURE = Duration.ofSeconds(1);
     /** Timings may be shortened at run time (tests do), so a pending build is looked at this often. */
     private static final Duration RECHECK_WHILE_PENDING = Duration.ofSeconds(1);
@@ -28,16 +29,14 @@ public final class ImageLifecycle implements Controller {
     private final Store store;
     private final Clock clock;
     private final boolean sandboxesFreeze;
-    private final Object signal = new Object();
-    private boolean wakeRequested;
-    private volatile boolean running;
-    private Thread thread;
+    private final SweepLoop loop;
 
     /** @param sandboxesFreeze whether the instance runner freezes layers and so ends pending builds */
     public ImageLifecycle(Store store, Clock clock, boolean sandboxesFreeze) {
         this.store = store;
         this.clock = clock;
         this.sandboxesFreeze = sandboxesFreeze;
+        this.loop = new SweepLoop(name(), clock, RETRY_AFTER_FAILURE, this::sweep);
     }
 
     @Override
@@ -47,65 +46,12 @@ public final class ImageLifecycle implements Controller {
 
     @Override
     public void start() {
-        running = true;
-        store.addCommitListener(event -> {
-            if (running && (event.reset() || event.tables().contains(ImageBuildRecord.TABLE.name())
-                    || event.tables().contains(DeregisteredImage.TABLE.name()))) {
-                wake();
-            }
-        });
-        thread = Thread.ofPlatform().daemon().name(name()).start(this::loop);
+        loop.start(store, Set.of(ImageBuildRecord.TABLE.name(), DeregisteredImage.TABLE.name()), () -> { });
     }
 
     @Override
     public void close() {
-        running = false;
-        wake();
-        if (thread != null) {
-            try {
-                thread.join(Duration.ofSeconds(5));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-    }
-
-    private void wake() {
-        synchronized (signal) {
-            wakeRequested = true;
-            signal.notifyAll();
-        }
-    }
-
-    private void loop() {
-        while (running) {
-            Optional<Instant> next;
-            try {
-                next = sweep();
-            } catch (RuntimeException e) {
-                LOG.log(System.Logger.Level.WARNING, "image sweep failed; retrying", e);
-                next = Optional.of(clock.instant().plus(RETRY_AFTER_FAILURE));
-            }
-            waitUntil(next);
-        }
-    }
-
-    private void waitUntil(Optional<Instant> next) {
-        synchronized (signal) {
-            while (running && !wakeRequested) {
-                long millis = next.map(at -> Duration.between(clock.instant(), at).toMillis()).orElse(0L);
-                if (next.isPresent() && millis <= 0) {
-                    break;
-                }
-                try {
-                    signal.wait(next.isPresent() ? millis : 0);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    running = false;
-                }
-            }
-            wakeRequested = false;
-        }
+        loop.stop(Duration.ofSeconds(5));
     }
 
     /** Applies every due change; returns when to look again. */

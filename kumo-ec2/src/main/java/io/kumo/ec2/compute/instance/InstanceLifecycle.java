@@ -1,6 +1,7 @@
 package io.kumo.ec2.compute.instance;
 
 import io.kumo.core.service.Controller;
+import io.kumo.core.service.SweepLoop;
 import io.kumo.core.store.Store;
 import io.kumo.core.store.StoreScope;
 import io.kumo.core.store.Tx;
@@ -11,6 +12,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Moves instances through their timed states in every account and region: pending to running,
@@ -19,7 +21,6 @@ import java.util.Optional;
  * until the next change is due and wakes early when a commit touches the instances table.
  */
 public final class InstanceLifecycle implements Controller {
-    private static final System.Logger LOG = System.getLogger("kumo.ec2.instances");
     private static final Duration RETRY_AFTER_FAILURE = Duration.ofSeconds(1);
     /**
      * While some instance is pending, stopping or shutting down, look again at least this often:
@@ -29,20 +30,15 @@ public final class InstanceLifecycle implements Controller {
 
     private final Store store;
     private final Clock clock;
-    private final Object signal = new Object();
-    private boolean wakeRequested;
-    /** Whether the last sweep saw an instance in a short timed state (pending, stopping, shutting-down). */
-    private volatile boolean shortStatesSeen;
-    private volatile boolean running;
-    private Thread thread;
-
     private final boolean sandboxesDrive;
+    private final SweepLoop loop;
 
     /** @param sandboxesDrive whether real sandboxes end pending, stopping and shutting-down (then only retention is timed here) */
     public InstanceLifecycle(Store store, Clock clock, boolean sandboxesDrive) {
         this.store = store;
         this.clock = clock;
         this.sandboxesDrive = sandboxesDrive;
+        this.loop = new SweepLoop(name(), clock, RETRY_AFTER_FAILURE, this::sweep);
     }
 
     @Override
@@ -52,68 +48,12 @@ public final class InstanceLifecycle implements Controller {
 
     @Override
     public void start() {
-        running = true;
-        store.addCommitListener(event -> {
-            if (running && (event.reset() || event.tables().contains(InstanceRecord.TABLE.name()))) {
-                wake();
-            }
-        });
-        thread = Thread.ofPlatform().daemon().name(name()).start(this::loop);
+        loop.start(store, Set.of(InstanceRecord.TABLE.name()), () -> { });
     }
 
     @Override
     public void close() {
-        running = false;
-        wake();
-        if (thread != null) {
-            try {
-                thread.join(Duration.ofSeconds(5));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-    }
-
-    private void wake() {
-        synchronized (signal) {
-            wakeRequested = true;
-            signal.notifyAll();
-        }
-    }
-
-    private void loop() {
-        while (running) {
-            Optional<Instant> next;
-            try {
-                next = sweep();
-            } catch (RuntimeException e) {
-                LOG.log(System.Logger.Level.WARNING, "instance state sweep failed; retrying", e);
-                next = Optional.of(clock.instant().plus(RETRY_AFTER_FAILURE));
-            }
-            waitUntil(next);
-        }
-    }
-
-    private void waitUntil(Optional<Instant> next) {
-        Optional<Instant> deadline = next.map(at -> {
-            Instant recheck = clock.instant().plus(RECHECK_WHILE_TIMED);
-            return shortStatesSeen && recheck.isBefore(at) ? recheck : at;
-        });
-        synchronized (signal) {
-            while (running && !wakeRequested) {
-                long millis = deadline.map(at -> Duration.between(clock.instant(), at).toMillis()).orElse(0L);
-                if (deadline.isPresent() && millis <= 0) {
-                    break;
-                }
-                try {
-                    signal.wait(deadline.isPresent() ? millis : 0);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    running = false;
-                }
-            }
-            wakeRequested = false;
-        }
+        loop.stop(Duration.ofSeconds(5));
     }
 
     /** Applies every due change; returns when the next one falls due. */
@@ -141,7 +81,10 @@ public final class InstanceLifecycle implements Controller {
                 store.write(entry.getKey(), tx -> advanceAll(tx, now, timings, sandboxesDrive));
             }
         }
-        shortStatesSeen = shortStates;
+        if (shortStates && next != null) {
+            Instant recheck = now.plus(RECHECK_WHILE_TIMED);
+            next = recheck.isBefore(next) ? recheck : next;
+        }
         return Optional.ofNullable(next);
     }
 

@@ -2,6 +2,7 @@ package io.kumo.server;
 
 import io.kumo.acm.AcmModule;
 import io.kumo.core.KumoSettings;
+import io.kumo.core.service.AdminCommand;
 import io.kumo.core.service.Contracts;
 import io.kumo.core.service.Controller;
 import io.kumo.core.service.Kernel;
@@ -39,6 +40,7 @@ public final class Kumo implements AutoCloseable {
     private final Store store;
     private final ServiceRouter router = new ServiceRouter();
     private final List<Controller> controllers = new ArrayList<>();
+    private final List<AdminCommand> commands = new ArrayList<>();
     private EdgeServer edge;
     private int port;
 
@@ -79,13 +81,14 @@ public final class Kumo implements AutoCloseable {
             router.add(endpoint);
             endpoint.tables().forEach(store::register);
             controllers.addAll(endpoint.controllers());
+            commands.addAll(endpoint.adminCommands());
         }
         AccessKeyStore keys = new AccessKeyStore(store, settings.accountId());
         store.register(AccessKeyStore.TABLE);
         store.open();
         controllers.forEach(Controller::start);
         Dispatcher dispatcher = new Dispatcher(router, Authentication.create(settings, keys), store, kernel.clock(), settings.defaultRegion());
-        edge = new EdgeServer(dispatcher, new AdminEndpoints(new Admin(this, keys)));
+        edge = new EdgeServer(dispatcher, new AdminEndpoints(new Admin(this, keys), commands));
         try {
             port = edge.start(settings.host(), settings.port()).getPort();
         } catch (Exception e) {

@@ -33,8 +33,10 @@ public final class Main {
                     System.exit(code);
                 }
             }
+            case "image" -> System.exit(new ImageCommand(System.out, System.err, System.getenv()).run(Arrays.asList(rest)));
             case "--version", "-V" -> System.out.println("Kumo " + Kumo.VERSION);
-            case "--help", "-h", "help" -> System.out.println("Usage: kumo up [options]   (kumo up --help lists them)");
+            case "--help", "-h", "help" -> System.out.println("Usage: kumo up [options]   (kumo up --help lists them)\n"
+                    + "       kumo image import --name NAME DIRECTORY   (kumo image --help)");
             default -> {
                 System.err.println("kumo: unknown command " + command + "; try: kumo up --help");
                 System.exit(2);

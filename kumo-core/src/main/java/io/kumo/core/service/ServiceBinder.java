@@ -21,4 +21,7 @@ public interface ServiceBinder {
 
     /** Offers a contract (an interface the providing module owns) to other modules. */
     <T> void provide(Class<T> contract, T implementation);
+
+    /** Offers one of Kumo's own commands at {@code /_kumo/commands/<name>}. */
+    void adminCommand(AdminCommand command);
 }

@@ -110,6 +110,9 @@ public final class ComputeActions {
         registrar.binder().controller(new InstanceLifecycle(registrar.kernel().store(), registrar.kernel().clock(), hosting.runs()));
         registrar.binder().controller(new io.kumo.ec2.compute.image.ImageLifecycle(registrar.kernel().store(), registrar.kernel().clock(),
                 hosting.sandboxes()));
+        registrar.binder().adminCommand(new io.kumo.ec2.compute.image.ImportImage(registrar.kernel().store(), registrar.kernel().clock(),
+                registrar.kernel().settings(), hosting.sandboxes()));
+        registrar.binder().adminCommand(new io.kumo.ec2.compute.image.ImageState(registrar.kernel().store(), registrar.kernel().settings()));
 
         registrar.action("CreateKeyPair", CreateKeyPairRequest.class, new CreateKeyPair());
         registrar.action("ImportKeyPair", ImportKeyPairRequest.class, new ImportKeyPair());

@@ -319,6 +319,10 @@ public final class InstanceRunner implements Controller, InstanceConsoles {
     private void buildImages(RuntimePlans plans) {
         for (RuntimePlans.ImageBuild b : plans.builds()) {
             String imageId = b.build().imageId();
+            if (b.build().isImport()) {
+                importImage(b);
+                continue;
+            }
             String instanceId = b.build().instanceId();
             Hosted h = hosted.get(instanceId);
             if (freezingImages.contains(imageId) || (h != null && h.stopping)) {
@@ -335,29 +339,50 @@ public final class InstanceRunner implements Controller, InstanceConsoles {
             if (reboot) {
                 h.stopping = true;
             }
-            Thread.ofVirtual().name("image-" + imageId).start(() -> {
-                try {
-                    if (reboot) {
-                        boots.appendConsole(instanceId, "[kumo] rebooting for CreateImage " + imageId);
-                        h.sandbox.stop(STOP_GRACE);
-                    }
-                    layers.freeze(upper, List.of(), imageId);
-                    if (!store.write(b.scope(), tx -> ImageBuilds.complete(tx, imageId))) {
-                        layers.delete(imageId);
-                    }
-                } catch (RuntimeException e) {
-                    LOG.log(System.Logger.Level.WARNING, "image " + imageId + " could not be made", e);
-                    store.write(b.scope(), tx -> ImageBuilds.fail(tx, imageId, String.valueOf(e.getMessage())));
-                } finally {
-                    if (reboot) {
-                        hosted.remove(instanceId);
-                    }
-                    freezingImages.remove(imageId);
-                    freezingInstances.remove(instanceId);
-                    wake();
+            freezeInBackground(b, upper, () -> {
+                if (reboot) {
+                    boots.appendConsole(instanceId, "[kumo] rebooting for CreateImage " + imageId);
+                    h.sandbox.stop(STOP_GRACE);
                 }
+            }, () -> {
+                if (reboot) {
+                    hosted.remove(instanceId);
+                }
+                freezingInstances.remove(instanceId);
             });
         }
+    }
+
+    /** An image import: copies the host's directory in as the image's layer. */
+    private void importImage(RuntimePlans.ImageBuild b) {
+        if (freezingImages.add(b.build().imageId())) {
+            freezeInBackground(b, Path.of(b.build().importFrom()), () -> { }, () -> { });
+        }
+    }
+
+    /**
+     * Off this thread: {@code before}, the copy of {@code source} into the image's layer, the end
+     * of the build (a layer nobody wants any more, because the image was deregistered meanwhile,
+     * goes again), then {@code after}, whatever happened.
+     */
+    private void freezeInBackground(RuntimePlans.ImageBuild b, Path source, Runnable before, Runnable after) {
+        String imageId = b.build().imageId();
+        Thread.ofVirtual().name("image-" + imageId).start(() -> {
+            try {
+                before.run();
+                layers.freeze(source, List.of(), imageId);
+                if (!store.write(b.scope(), tx -> ImageBuilds.complete(tx, imageId))) {
+                    layers.delete(imageId);
+                }
+            } catch (RuntimeException e) {
+                LOG.log(System.Logger.Level.WARNING, "image " + imageId + " could not be made", e);
+                store.write(b.scope(), tx -> ImageBuilds.fail(tx, imageId, String.valueOf(e.getMessage())));
+            } finally {
+                after.run();
+                freezingImages.remove(imageId);
+                wake();
+            }
+        });
     }
 
     /** Stops the sandbox and forgets it; the next pass finds the instance running without one and boots it. */

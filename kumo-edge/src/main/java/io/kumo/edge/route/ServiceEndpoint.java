@@ -1,6 +1,7 @@
 package io.kumo.edge.route;
 
 import io.kumo.core.RequestContext;
+import io.kumo.core.service.AdminCommand;
 import io.kumo.core.service.Controller;
 import io.kumo.core.service.Handler;
 import io.kumo.core.service.Kernel;
@@ -26,6 +27,7 @@ public final class ServiceEndpoint implements ServiceBinder {
     private final List<Table<?>> tables = new ArrayList<>();
     private final List<Controller> controllers = new ArrayList<>();
     private final List<Consumer<RequestContext>> hooks = new ArrayList<>();
+    private final List<AdminCommand> adminCommands = new ArrayList<>();
 
     public record Binding<I, O>(String operation, Class<I> inputType, Handler<I, O> handler) {
     }
@@ -64,6 +66,10 @@ public final class ServiceEndpoint implements ServiceBinder {
         return hooks;
     }
 
+    public List<AdminCommand> adminCommands() {
+        return adminCommands;
+    }
+
     @Override
     public Kernel kernel() {
         return kernel;
@@ -97,5 +103,10 @@ public final class ServiceEndpoint implements ServiceBinder {
     @Override
     public <T> void provide(Class<T> contract, T implementation) {
         kernel.contracts().provide(contract, implementation);
+    }
+
+    @Override
+    public void adminCommand(AdminCommand command) {
+        adminCommands.add(command);
     }
 }

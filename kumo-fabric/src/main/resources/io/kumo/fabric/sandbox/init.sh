@@ -37,7 +37,12 @@ mkdir -p "$SERVICES"
 say "booting $KUMO_INSTANCE_ID ($KUMO_INSTANCE_TYPE, image $KUMO_IMAGE_ID) at $KUMO_PRIVATE_IP, hostname $KUMO_HOSTNAME"
 if [ -n "${KUMO_SSH_KEY:-}" ] && [ -n "${KUMO_DEFAULT_USER:-}" ]; then
   if ! id "$KUMO_DEFAULT_USER" >/dev/null 2>&1; then
-    useradd -m -s /bin/sh "$KUMO_DEFAULT_USER" 2>/dev/null || adduser -D "$KUMO_DEFAULT_USER" 2>/dev/null
+    shell=/bin/sh; [ -x /bin/bash ] && shell=/bin/bash
+    useradd -m -s "$shell" "$KUMO_DEFAULT_USER" 2>/dev/null || adduser -D "$KUMO_DEFAULT_USER" 2>/dev/null
+  fi
+  # cloud-init gives the default user sudo without a password, and the AMIs' users rely on it
+  if [ -d /etc/sudoers.d ] && [ ! -e /etc/sudoers.d/90-cloud-init-users ]; then
+    echo "$KUMO_DEFAULT_USER ALL=(ALL) NOPASSWD:ALL" > /etc/sudoers.d/90-cloud-init-users && chmod 440 /etc/sudoers.d/90-cloud-init-users
   fi
   home=$(getent passwd "$KUMO_DEFAULT_USER" | cut -d: -f6)
   if [ -n "$home" ]; then

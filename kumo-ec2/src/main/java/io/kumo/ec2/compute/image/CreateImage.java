@@ -15,8 +15,6 @@ import software.amazon.awssdk.services.ec2.model.CreateImageRequest;
 import software.amazon.awssdk.services.ec2.model.CreateImageResponse;
 
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 
 /**
@@ -26,8 +24,6 @@ import java.util.List;
  */
 public final class CreateImage implements Handler<CreateImageRequest, CreateImageResponse> {
     private static final List<String> TAGGABLE = List.of("image", "snapshot");
-    private static final DateTimeFormatter CREATION_DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
-            .withZone(ZoneOffset.UTC);
 
     @Override
     public CreateImageResponse handle(RequestContext ctx, CreateImageRequest in) {
@@ -52,13 +48,13 @@ public final class CreateImage implements Handler<CreateImageRequest, CreateImag
             InstanceRecord.Launch launch = instance.launch();
             ImageRecord image = new ImageRecord(imageId, name, in.description(), ctx.accountId(), null, ctx.accountId() + "/" + name,
                     launch.architecture(), launch.platformDetails(), launch.rootDeviceName(),
-                    ImageDevices.plan(tx, root, in.blockDeviceMappings()), false, CREATION_DATE.format(now), ImageRecord.PENDING,
+                    ImageDevices.plan(tx, root, in.blockDeviceMappings()), false, ImageRecord.creationDate(now), ImageRecord.PENDING,
                     launch.bootMode(), launch.imageId(), instance.instanceId(), null,
                     Images.family(tx, launch.imageId()).orElse(null));
             tx.put(SnapshotRecord.TABLE, snapshotId, snapshot);
             tx.put(ImageRecord.TABLE, imageId, image);
             boolean reboot = !Boolean.TRUE.equals(in.noReboot()) && state == InstanceState.RUNNING;
-            tx.put(ImageBuildRecord.TABLE, imageId, new ImageBuildRecord(imageId, instance.instanceId(), snapshotId, reboot, now,
+            tx.put(ImageBuildRecord.TABLE, imageId, ImageBuildRecord.ofInstance(imageId, instance.instanceId(), snapshotId, reboot, now,
                     launch.imageId()));
             Tags.applySpecifications(tx, imageId, "image", in.tagSpecifications(), TAGGABLE);
             Tags.applySpecifications(tx, snapshotId, "snapshot", in.tagSpecifications(), TAGGABLE);

@@ -12,15 +12,34 @@ import java.time.Instant;
  * boots the sandbox again; without, it freezes the layer as it is (a stopping instance's once its
  * sandbox is gone). Then it ends the build with {@link ImageBuilds#complete} or
  * {@link ImageBuilds#fail}. Where nothing runs, {@link ImageLifecycle} completes it on a timer.
+ * An image import ({@link ImportImage}) is a build too, with no instance: it copies a root
+ * filesystem from the host instead.
  *
+ * @param instanceId    the instance CreateImage images; null for an import
  * @param snapshotId    the root volume's snapshot, pending like the image
  * @param reboot        whether the instance must be shut down for the copy and booted again
  *                      (NoReboot was false and the instance was running); a stopped instance's
  *                      layer is already at rest, and with NoReboot the live layer is copied
  * @param sourceImageId the image the instance was launched from: its layers lie below the instance's
+ * @param importFrom    for an import, the absolute path of the root filesystem to copy; else null
  */
 public record ImageBuildRecord(String imageId, String instanceId, String snapshotId, boolean reboot, Instant requestedAt,
-                               String sourceImageId) {
+                               String sourceImageId, String importFrom) {
+
+    /** A CreateImage build. */
+    public static ImageBuildRecord ofInstance(String imageId, String instanceId, String snapshotId, boolean reboot,
+                                              Instant requestedAt, String sourceImageId) {
+        return new ImageBuildRecord(imageId, instanceId, snapshotId, reboot, requestedAt, sourceImageId, null);
+    }
+
+    /** An import of a root filesystem directory. */
+    public static ImageBuildRecord ofImport(String imageId, String snapshotId, Instant requestedAt, String importFrom) {
+        return new ImageBuildRecord(imageId, null, snapshotId, false, requestedAt, null, importFrom);
+    }
+
+    public boolean isImport() {
+        return importFrom != null;
+    }
 
     public static final Table<ImageBuildRecord> TABLE = Table.regional("ec2.image-builds", ImageBuildRecord.class);
 }

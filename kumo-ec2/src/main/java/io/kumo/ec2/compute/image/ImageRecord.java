@@ -2,6 +2,9 @@ package io.kumo.ec2.compute.image;
 
 import io.kumo.core.store.Table;
 
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 
 /**
@@ -43,6 +46,8 @@ public record ImageRecord(
     public static final String PENDING = "pending";
     public static final String AVAILABLE = "available";
     public static final String FAILED = "failed";
+    private static final DateTimeFormatter CREATION_DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
+            .withZone(ZoneOffset.UTC);
 
     public ImageRecord {
         blockDevices = List.copyOf(blockDevices);
@@ -55,6 +60,11 @@ public record ImageRecord(
      */
     public record BlockDevice(String deviceName, String snapshotId, int volumeSize, String volumeType,
                               boolean deleteOnTermination, boolean encrypted) {
+    }
+
+    /** A CreationDate as EC2 writes it: ISO-8601 in UTC with milliseconds. */
+    public static String creationDate(Instant at) {
+        return CREATION_DATE.format(at);
     }
 
     public BlockDevice rootDevice() {

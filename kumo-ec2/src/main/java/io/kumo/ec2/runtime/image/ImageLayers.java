@@ -1,15 +1,14 @@
 package io.kumo.ec2.runtime.image;
 
+import io.kumo.ec2.compute.image.DirectorySize;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -67,7 +66,7 @@ public final class ImageLayers {
      * (the layers the instance ran on, topmost first, as {@link #layersOf} gave them) as the layers
      * below. Does nothing when the image is already frozen, so a freeze interrupted by a restart
      * can simply be done again. The caller makes sure the layer is at rest (or accepts that it
-     * is not: NoReboot).
+     * is not: NoReboot). An imported root filesystem comes in the same way, with no layers below.
      */
     public void freeze(Path instanceUpper, List<Path> instanceLayers, String imageId) {
         Path target = imageDir(imageId);
@@ -75,7 +74,7 @@ public final class ImageLayers {
             return;
         }
         if (!Files.isDirectory(instanceUpper, LinkOption.NOFOLLOW_LINKS)) {
-            throw new UncheckedIOException(new IOException("no instance layer at " + instanceUpper));
+            throw new UncheckedIOException(new IOException("there is no directory " + instanceUpper + " to copy"));
         }
         Path partial = imagesDir.resolve("." + imageId + ".partial-" + UUID.randomUUID());
         try {
@@ -124,10 +123,9 @@ public final class ImageLayers {
     public long sizeGiB(String imageId) {
         long bytes = 0;
         for (Path layer : layersOf(imageId)) {
-            bytes += bytesIn(layer);
+            bytes += DirectorySize.bytes(layer);
         }
-        long gib = 1L << 30;
-        return Math.max(1, (bytes + gib - 1) / gib);
+        return DirectorySize.gib(bytes);
     }
 
     /** Removes the image's layer and any unfinished freeze of it; images stacked on it lose their base. */
@@ -212,24 +210,6 @@ public final class ImageLayers {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list " + imagesDir, e);
         }
-    }
-
-    private static long bytesIn(Path layer) {
-        long[] total = {0};
-        try {
-            Files.walkFileTree(layer, new SimpleFileVisitor<>() {
-                @Override
-                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-                    if (attrs.isRegularFile()) {
-                        total[0] += attrs.size();
-                    }
-                    return FileVisitResult.CONTINUE;
-                }
-            });
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot measure " + layer, e);
-        }
-        return total[0];
     }
 
     /** rm copes with what a layer may hold (read-only directories, device nodes) and stays on one filesystem. */

@@ -93,7 +93,7 @@ class ImageHandlersTest {
         assertThat(snapshot.tags()).containsExactly(Tag.builder().key("of").value("web").build());
 
         ImageBuildRecord build = read(tx -> tx.get(ImageBuildRecord.TABLE, imageId)).orElseThrow();
-        assertThat(build).isEqualTo(new ImageBuildRecord(imageId, "i-0000000000000000a", snapshot.snapshotId(), true, T0, DEBIAN));
+        assertThat(build).isEqualTo(ImageBuildRecord.ofInstance(imageId, "i-0000000000000000a", snapshot.snapshotId(), true, T0, DEBIAN));
     }
 
     @Test

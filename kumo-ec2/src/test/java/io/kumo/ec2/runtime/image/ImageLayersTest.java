@@ -158,7 +158,7 @@ class ImageLayersTest {
     @Test
     void onlyImageIdsNamePlaces() {
         assertThatThrownBy(() -> layers.layerDir("../etc")).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> layers.freeze(temp.resolve("nowhere"), List.of(), AMI_A)).hasMessageContaining("no instance layer");
+        assertThatThrownBy(() -> layers.freeze(temp.resolve("nowhere"), List.of(), AMI_A)).hasMessageContaining("there is no directory " + temp.resolve("nowhere"));
     }
 
     @Test

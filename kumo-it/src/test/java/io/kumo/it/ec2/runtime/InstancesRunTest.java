@@ -261,6 +261,49 @@ class InstancesRunTest {
     }
 
     @Test
+    void anImportedRootFilesystemBecomesAnImageWhoseInstancesRunOnIt() throws Exception {
+        java.nio.file.Path tree = java.nio.file.Files.createTempDirectory("kumo-import");
+        try {
+            java.nio.file.Files.createDirectories(tree.resolve("srv/imported"));
+            java.nio.file.Files.writeString(tree.resolve("srv/imported/index.html"), "from the imported tree\n");
+            java.nio.file.Files.createDirectories(tree.resolve("etc"));
+            java.nio.file.Files.writeString(tree.resolve("etc/motd"), "imported motd\n");
+            String name = "imported-" + java.util.UUID.randomUUID();
+            var out = new java.io.ByteArrayOutputStream();
+            var err = new java.io.ByteArrayOutputStream();
+            int code = new io.kumo.server.ImageCommand(new java.io.PrintStream(out, true), new java.io.PrintStream(err, true), java.util.Map.of())
+                    .run(List.of("import", "--name", name, "--description", "a tree", "--endpoint", KUMO.endpoint().toString(), tree.toString()));
+            assertThat(code).as(err.toString()).isZero();
+            String imageId = out.toString().strip();
+            var imported = EC2.describeImages(r -> r.imageIds(imageId)).images().getFirst();
+            assertThat(imported.stateAsString()).isEqualTo("available");
+            assertThat(imported.name()).isEqualTo(name);
+            assertThat(imported.ownerId()).isEqualTo(EC2.describeImages(r -> r.owners("self")).images().getFirst().ownerId());
+            String snapshotId = imported.blockDeviceMappings().getFirst().ebs().snapshotId();
+            var snapshot = EC2.describeSnapshots(r -> r.snapshotIds(snapshotId)).snapshots().getFirst();
+            assertThat(snapshot.stateAsString()).isEqualTo("completed");
+            assertThat(snapshot.description()).contains("Imported by Kumo from " + tree, imageId);
+
+            Instance i = run(net.publicSubnet(), net.webSg(),
+                    "#!/bin/bash\ncat /etc/motd\ncd /srv/imported && nohup /usr/bin/python3 -m http.server 80 >/dev/null 2>&1 &\n",
+                    r -> r.imageId(imageId));
+            assertThat(await(() -> get(i.publicIpAddress(), 80, "/"), BOOT, "the imported site")).isEqualTo("200 from the imported tree");
+            assertThat(await(() -> java.util.Optional.of(console(i.instanceId())).filter(c -> c.contains("imported motd")), BOOT, "console"))
+                    .contains("image " + imageId);
+
+            err.reset();
+            int again = new io.kumo.server.ImageCommand(new java.io.PrintStream(out, true), new java.io.PrintStream(err, true), java.util.Map.of())
+                    .run(List.of("import", "--name", name, "--endpoint", KUMO.endpoint().toString(), tree.toString()));
+            assertThat(again).isEqualTo(1);
+            assertThat(err.toString()).contains("InvalidAMIName.Duplicate", imageId);
+            EC2.deregisterImage(r -> r.imageId(imageId));
+            EC2.deleteSnapshot(r -> r.snapshotId(snapshotId));
+        } finally {
+            io.kumo.fabric.host.Command.of("rm", "-rf", tree.toString()).exec();
+        }
+    }
+
+    @Test
     void sshLogsInWithTheKeyPairWhereTheImageHasSshd() throws Exception {
         org.junit.jupiter.api.Assumptions.assumeTrue(java.nio.file.Files.isExecutable(java.nio.file.Path.of("/usr/sbin/sshd")),
                 "the host's system (the default image) has no sshd");

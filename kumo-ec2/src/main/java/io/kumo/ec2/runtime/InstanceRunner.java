@@ -54,7 +54,7 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class InstanceRunner implements Controller, InstanceConsoles {
     private static final System.Logger LOG = System.getLogger("kumo.ec2.runner");
     private static final Set<String> WATCHED = Set.of("ec2.instances", "ec2.network-interfaces", "ec2.security-groups",
-            "ec2.network-acls", "ec2.route-tables", "ec2.internet-gateways", "ec2.subnets", "ec2.vpcs");
+            "ec2.network-acls", "ec2.route-tables", "ec2.internet-gateways", "ec2.subnets", "ec2.vpcs", "ec2.image-builds", "ec2.images");
     private static final Duration TICK = Duration.ofMillis(500);
     private static final Duration STOP_GRACE = Duration.ofSeconds(3);
     private static final int WIRING_PARALLELISM = 8;
@@ -82,6 +82,8 @@ public final class InstanceRunner implements Controller, InstanceConsoles {
     private final ImageLayers layers;
     /** Images being frozen, and the instances whose disks they read (not deleted meanwhile). */
     private final Set<String> freezingImages = ConcurrentHashMap.newKeySet();
+    /** The images in use when unused layers were last dropped; null before the first pass. */
+    private Set<String> imagesKept;
     private final Set<String> freezingInstances = ConcurrentHashMap.newKeySet();
 
     /** A sandbox of ours and whether it is on its way down. */
@@ -217,6 +219,7 @@ public final class InstanceRunner implements Controller, InstanceConsoles {
         settle(booted, InstanceState.PENDING);
         settle(halted, null);
         buildImages(plans);
+        dropUnusedImageLayers(plans);
         timer.mark("settle");
         publicPorts.candidates(publicCandidates(plans));
         timer.mark("public candidates");
@@ -350,6 +353,26 @@ public final class InstanceRunner implements Controller, InstanceConsoles {
                 }
                 freezingInstances.remove(instanceId);
             });
+        }
+    }
+
+    /**
+     * Deletes the layers of images nobody can use any more (deregistered, and no instance of
+     * theirs left), once the set of images in use changes. Never while a layer is being frozen:
+     * this pass's view of the store may predate the build that layer belongs to.
+     */
+    private void dropUnusedImageLayers(RuntimePlans plans) {
+        if (plans.imagesInUse().equals(imagesKept) || !freezingImages.isEmpty()) {
+            return;
+        }
+        try {
+            Set<String> dropped = layers.retainOnly(plans.imagesInUse());
+            if (!dropped.isEmpty()) {
+                LOG.log(System.Logger.Level.INFO, "deleted the layers of images no longer in use: " + dropped);
+            }
+            imagesKept = plans.imagesInUse();
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "cannot delete unused image layers", e);
         }
     }
 

@@ -5,8 +5,10 @@ import io.kumo.core.store.StoreScope;
 import io.kumo.core.store.Tx;
 import io.kumo.ec2.compute.eni.NetworkInterfaceRecord;
 import io.kumo.ec2.compute.image.ImageBuildRecord;
+import io.kumo.ec2.compute.image.ImageRecord;
 import io.kumo.ec2.compute.image.Images;
 import io.kumo.ec2.compute.instance.InstanceRecord;
+import io.kumo.ec2.compute.instance.InstanceState;
 import io.kumo.ec2.compute.instance.RebootRequest;
 import io.kumo.ec2.compute.keypair.KeyPairRecord;
 import io.kumo.ec2.network.igw.InternetGatewayRecord;
@@ -17,10 +19,12 @@ import io.kumo.ec2.network.vpc.VpcRecord;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * What should run, read from one consistent view of the store: every instance with its primary
@@ -28,9 +32,9 @@ import java.util.Optional;
  * attached internet gateway.
  */
 public record RuntimePlans(List<InstancePlan> instances, Map<String, VpcPlan> vpcs, Map<String, RebootRequest> reboots,
-                           List<ImageBuild> builds, Map<String, SecurityGroupRecord> groups) {
+                           List<ImageBuild> builds, Map<String, SecurityGroupRecord> groups, Set<String> imagesInUse) {
 
-    /** A CreateImage waiting for its instance's disk to be frozen. */
+    /** A CreateImage waiting for its instance's disk to be frozen, or an import waiting for its copy. */
     public record ImageBuild(StoreScope scope, ImageBuildRecord build) {
     }
 
@@ -101,7 +105,23 @@ public record RuntimePlans(List<InstancePlan> instances, Map<String, VpcPlan> vp
         tx.scanAll(RebootRequest.TABLE).values().forEach(l -> l.forEach(r -> reboots.put(r.instanceId(), r)));
         List<ImageBuild> builds = new ArrayList<>();
         tx.scanAll(ImageBuildRecord.TABLE).forEach((scope, list) -> list.forEach(b -> builds.add(new ImageBuild(scope, b))));
-        return new RuntimePlans(List.copyOf(instances), Map.copyOf(vpcs), Map.copyOf(reboots), List.copyOf(builds), Map.copyOf(groups));
+        return new RuntimePlans(List.copyOf(instances), Map.copyOf(vpcs), Map.copyOf(reboots), List.copyOf(builds), Map.copyOf(groups),
+                imagesInUse(tx, builds));
+    }
+
+    /**
+     * The images whose layers must stay: registered ones, those of every instance that may still
+     * boot (one that has not booted yet copies its image's layer at its first boot), and those
+     * being built.
+     */
+    private static Set<String> imagesInUse(Tx tx, List<ImageBuild> builds) {
+        Set<String> out = new HashSet<>();
+        tx.scanAll(ImageRecord.TABLE).values().forEach(l -> l.forEach(i -> out.add(i.imageId())));
+        tx.scanAll(InstanceRecord.TABLE).values().forEach(l -> l.stream()
+                .filter(i -> i.state() != InstanceState.TERMINATED && i.state() != InstanceState.SHUTTING_DOWN)
+                .forEach(i -> out.add(i.launch().imageId())));
+        builds.forEach(b -> out.add(b.build().imageId()));
+        return Set.copyOf(out);
     }
 
     /** The login user of the image's family, as AWS's images name it. */

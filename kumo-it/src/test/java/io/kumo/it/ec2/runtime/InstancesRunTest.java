@@ -191,7 +191,8 @@ class InstancesRunTest {
                 r -> r.metadataOptions(m -> m.httpTokens(HttpTokensState.REQUIRED)));
         String openConsole = await(() -> java.util.Optional.of(console(open.instanceId())).filter(c -> c.contains("az=")), BOOT, "metadata output");
         assertThat(openConsole).contains("v1=200 id=" + open.instanceId(), "v2 ip=" + open.privateIpAddress(), "az=ap-northeast-1a");
-        String strictConsole = await(() -> java.util.Optional.of(console(strict.instanceId())).filter(c -> c.contains("dns=")), BOOT, "metadata output");
+        String strictConsole = await(() -> java.util.Optional.of(console(strict.instanceId())).filter(c -> c.contains("dns=")), BOOT,
+                () -> "metadata and DNS output; console so far:\n" + console(strict.instanceId()));
         assertThat(strictConsole).contains("v1=401", "v2 ip=" + strict.privateIpAddress());
         assertThat(strictConsole).as("the VPC resolver at base + 2").contains("dns=" + open.privateIpAddress() + " outside=refused");
     }
@@ -296,11 +297,31 @@ class InstancesRunTest {
                     .run(List.of("import", "--name", name, "--endpoint", KUMO.endpoint().toString(), tree.toString()));
             assertThat(again).isEqualTo(1);
             assertThat(err.toString()).contains("InvalidAMIName.Duplicate", imageId);
+            java.nio.file.Path layer = imageLayer(imageId).orElseThrow();
+            assertThat(layer.resolve("layer/srv/imported/index.html")).hasContent("from the imported tree");
             EC2.deregisterImage(r -> r.imageId(imageId));
             EC2.deleteSnapshot(r -> r.snapshotId(snapshotId));
+            assertThat(layer).as("an instance of the image may still boot").exists();
+            EC2.terminateInstances(r -> r.instanceIds(i.instanceId()));
+            EC2.waiter().waitUntilInstanceTerminated(r -> r.instanceIds(i.instanceId()), FAST);
+            await(() -> java.nio.file.Files.exists(layer) ? java.util.Optional.empty() : java.util.Optional.of("gone"), BOOT,
+                    "the unused layer " + layer + " deleted");
         } finally {
             io.kumo.fabric.host.Command.of("rm", "-rf", tree.toString()).exec();
         }
+    }
+
+    /** Where this (ephemeral) Kumo keeps the image's layer: under its temporary instances directory. */
+    private static java.util.Optional<java.nio.file.Path> imageLayer(String imageId) throws java.io.IOException {
+        try (var dirs = java.nio.file.Files.newDirectoryStream(java.nio.file.Path.of(System.getProperty("java.io.tmpdir")),
+                "kumo-instances-*-images")) {
+            for (java.nio.file.Path dir : dirs) {
+                if (java.nio.file.Files.isDirectory(dir.resolve(imageId))) {
+                    return java.util.Optional.of(dir.resolve(imageId));
+                }
+            }
+        }
+        return java.util.Optional.empty();
     }
 
     @Test

@@ -43,6 +43,11 @@ final class Sandboxes {
     }
 
     static String await(Supplier<Optional<String>> probe, Duration limit, String what) {
+        return await(probe, limit, () -> what);
+    }
+
+    /** As above, with a description made at the time of failure (to show the last state seen). */
+    static String await(Supplier<Optional<String>> probe, Duration limit, Supplier<String> what) {
         Instant end = Instant.now().plus(limit);
         while (true) {
             Optional<String> value = probe.get();
@@ -50,7 +55,7 @@ final class Sandboxes {
                 return value.get();
             }
             if (Instant.now().isAfter(end)) {
-                throw new AssertionError("gave up after " + limit.toSeconds() + " s waiting for " + what);
+                throw new AssertionError("gave up after " + limit.toSeconds() + " s waiting for " + what.get());
             }
             sleep(100);
         }

@@ -135,7 +135,7 @@ public final class ImageCommand {
             }
             return body;
         } catch (IOException | IllegalArgumentException e) {
-            throw new CommandFailed("cannot reach Kumo at " + endpoint + " (" + e.getMessage()
+            throw new CommandFailed("cannot reach Kumo at " + endpoint + " (" + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage())
                     + "); start it with ./kumo up, or give --endpoint");
         }
     }

@@ -54,7 +54,8 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class InstanceRunner implements Controller, InstanceConsoles {
     private static final System.Logger LOG = System.getLogger("kumo.ec2.runner");
     private static final Set<String> WATCHED = Set.of("ec2.instances", "ec2.network-interfaces", "ec2.security-groups",
-            "ec2.network-acls", "ec2.route-tables", "ec2.internet-gateways", "ec2.subnets", "ec2.vpcs", "ec2.image-builds", "ec2.images");
+            "ec2.network-acls", "ec2.route-tables", "ec2.internet-gateways", "ec2.subnets", "ec2.vpcs", "ec2.image-builds", "ec2.images",
+            "ec2.prefix-lists");
     private static final Duration TICK = Duration.ofMillis(500);
     private static final Duration STOP_GRACE = Duration.ofSeconds(3);
     private static final int WIRING_PARALLELISM = 8;
@@ -474,7 +475,7 @@ public final class InstanceRunner implements Controller, InstanceConsoles {
         for (InstancePlan p : plans.instances()) {
             Hosted h = hosted.get(p.instanceId());
             if (h != null && !h.stopping && p.publicIp() != null && p.subnet().routesToInternet()) {
-                PublicPorts ports = PublicPorts.of(p.groupIds(), plans.groups());
+                PublicPorts ports = PublicPorts.of(p.groupIds(), plans.groups(), plans.ruleSources());
                 out.put(p.instanceId(), new PublicPortScanner.Candidate(p.publicIp(), vpcs.gateway(p.vpcId()), p.privateIp(),
                         ports.ports(), ports.wide(), h.sandbox, h.bootedAtNanos));
             }

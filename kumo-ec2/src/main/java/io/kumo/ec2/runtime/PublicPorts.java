@@ -4,6 +4,7 @@ import io.kumo.core.net.Ipv4Address;
 import io.kumo.core.net.Ipv4Cidr;
 import io.kumo.ec2.network.sg.SecurityGroupRecord;
 import io.kumo.ec2.runtime.host.VpcNetwork;
+import io.kumo.ec2.runtime.plan.RuleSources;
 
 import java.util.List;
 import java.util.Map;
@@ -18,7 +19,7 @@ record PublicPorts(List<Integer> ports, boolean wide) {
     private static final int MOST_LISTED = 32;
     private static final Ipv4Address HOST = Ipv4Address.parse(VpcNetwork.HOST_AS_SEEN_FROM_VPC);
 
-    static PublicPorts of(List<String> groupIds, Map<String, SecurityGroupRecord> groups) {
+    static PublicPorts of(List<String> groupIds, Map<String, SecurityGroupRecord> groups, RuleSources sources) {
         TreeSet<Integer> ports = new TreeSet<>();
         for (String id : groupIds) {
             SecurityGroupRecord group = groups.get(id);
@@ -26,7 +27,7 @@ record PublicPorts(List<Integer> ports, boolean wide) {
                 continue;
             }
             for (SecurityGroupRecord.SecurityGroupRule rule : group.rules()) {
-                if (rule.egress() || rule.cidrIpv4() == null || !Ipv4Cidr.parse(rule.cidrIpv4()).contains(HOST)) {
+                if (rule.egress() || sources.cidrs(rule).stream().noneMatch(c -> Ipv4Cidr.parse(c).contains(HOST))) {
                     continue;
                 }
                 boolean allProtocols = rule.ipProtocol().equals("-1");

@@ -20,8 +20,8 @@ import java.util.Set;
 
 /**
  * A VPC's security groups, network ACLs, routes and interfaces as its router's firewall needs
- * them. IPv6 rules and prefix-list rules are left out: Kumo's VPCs carry IPv4 only, and prefix
- * lists are not expanded yet.
+ * them. A rule naming a prefix list stands for one rule per IPv4 entry of the list, as it is now.
+ * IPv6 rules are left out: Kumo's VPCs carry IPv4 only.
  */
 public final class FirewallPlans {
     public static final String TABLE = "kumo_vpc";
@@ -42,30 +42,31 @@ public final class FirewallPlans {
                         .add(new Interface(eni.privateIpAddress(), eni.subnetId(), eni.groupIds()));
             }
         }));
+        RuleSources sources = RuleSources.read(tx);
         Map<String, VpcFirewall> out = new HashMap<>();
         for (VpcPlan vpc : vpcs.values()) {
             List<Subnet> subnets = vpc.subnets().stream().map(s -> new Subnet(s.subnetId(), s.cidr().toString(),
                     FabricNames.bridge(s.subnetId()), s.routesToInternet(), acl(aclOfSubnet.get(s.subnetId())))).toList();
-            List<SecurityGroup> groups = groupsByVpc.getOrDefault(vpc.vpcId(), List.of()).stream().map(FirewallPlans::group).toList();
+            List<SecurityGroup> groups = groupsByVpc.getOrDefault(vpc.vpcId(), List.of()).stream()
+                    .map(g -> group(g, sources)).toList();
             out.put(vpc.vpcId(), new VpcFirewall(TABLE, vpc.cidrs().stream().map(Object::toString).toList(), subnets,
                     interfacesByVpc.getOrDefault(vpc.vpcId(), List.of()), groups));
         }
         return out;
     }
 
-    private static SecurityGroup group(SecurityGroupRecord g) {
+    private static SecurityGroup group(SecurityGroupRecord g, RuleSources sources) {
         List<Rule> ingress = new ArrayList<>();
         List<Rule> egress = new ArrayList<>();
         for (SecurityGroupRecord.SecurityGroupRule r : g.rules()) {
-            Rule rule;
-            if (r.cidrIpv4() != null) {
-                rule = Rule.fromCidr(r.ipProtocol(), r.fromPort(), r.toPort(), r.cidrIpv4());
-            } else if (r.referencedGroupId() != null) {
-                rule = Rule.fromGroup(r.ipProtocol(), r.fromPort(), r.toPort(), r.referencedGroupId());
-            } else {
-                continue;
+            List<Rule> rules = new ArrayList<>();
+            if (r.referencedGroupId() != null) {
+                rules.add(Rule.fromGroup(r.ipProtocol(), r.fromPort(), r.toPort(), r.referencedGroupId()));
             }
-            (r.egress() ? egress : ingress).add(rule);
+            for (String cidr : sources.cidrs(r)) {
+                rules.add(Rule.fromCidr(r.ipProtocol(), r.fromPort(), r.toPort(), cidr));
+            }
+            (r.egress() ? egress : ingress).addAll(rules);
         }
         return new SecurityGroup(g.groupId(), ingress, egress);
     }

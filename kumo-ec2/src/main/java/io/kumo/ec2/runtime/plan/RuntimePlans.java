@@ -32,7 +32,8 @@ import java.util.Set;
  * attached internet gateway.
  */
 public record RuntimePlans(List<InstancePlan> instances, Map<String, VpcPlan> vpcs, Map<String, RebootRequest> reboots,
-                           List<ImageBuild> builds, Map<String, SecurityGroupRecord> groups, Set<String> imagesInUse) {
+                           List<ImageBuild> builds, Map<String, SecurityGroupRecord> groups, Set<String> imagesInUse,
+                           RuleSources ruleSources) {
 
     /** A CreateImage waiting for its instance's disk to be frozen, or an import waiting for its copy. */
     public record ImageBuild(StoreScope scope, ImageBuildRecord build) {
@@ -106,7 +107,7 @@ public record RuntimePlans(List<InstancePlan> instances, Map<String, VpcPlan> vp
         List<ImageBuild> builds = new ArrayList<>();
         tx.scanAll(ImageBuildRecord.TABLE).forEach((scope, list) -> list.forEach(b -> builds.add(new ImageBuild(scope, b))));
         return new RuntimePlans(List.copyOf(instances), Map.copyOf(vpcs), Map.copyOf(reboots), List.copyOf(builds), Map.copyOf(groups),
-                imagesInUse(tx, builds));
+                imagesInUse(tx, builds), RuleSources.read(tx));
     }
 
     /**

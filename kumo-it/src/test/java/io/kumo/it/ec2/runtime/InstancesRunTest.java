@@ -137,6 +137,22 @@ class InstancesRunTest {
     }
 
     @Test
+    void aRuleNamingAPrefixListFollowsTheListsEntries() {
+        var list = EC2.createManagedPrefixList(r -> r.prefixListName("office").addressFamily("IPv4").maxEntries(5)
+                .entries(e -> e.cidr("203.0.113.0/24"), e -> e.cidr("198.51.100.1/32"))).prefixList();
+        String sg = group(net.vpcId(), "office-sg");
+        EC2.authorizeSecurityGroupIngress(r -> r.groupId(sg).ipPermissions(IpPermission.builder().ipProtocol("tcp").fromPort(8081).toPort(8081)
+                .prefixListIds(p -> p.prefixListId(list.prefixListId())).build()));
+        Instance web = run(net.publicSubnet(), sg, server(8081, "office only"), r -> { });
+        assertThat(await(() -> get(web.publicIpAddress(), 8081, "/"), BOOT, "the site through the prefix list")).isEqualTo("200 office only");
+
+        EC2.modifyManagedPrefixList(r -> r.prefixListId(list.prefixListId()).currentVersion(list.version())
+                .removeEntries(e -> e.cidr("198.51.100.1/32")));
+        await(() -> get(web.publicIpAddress(), 8081, "/").isEmpty() ? java.util.Optional.of("closed") : java.util.Optional.empty(),
+                Duration.ofSeconds(3), "the port closed once the host's entry left the list");
+    }
+
+    @Test
     void databasePortOpensOnlyToMembersOfTheWebGroup() {
         Instance db = run(net.privateSubnet(), net.dbSg(), server(3306, "db"), r -> { });
         Instance web = run(net.publicSubnet(), net.webSg(), "#!/bin/sh\ntrue\n", r -> { });

@@ -22,7 +22,7 @@ forget() { grep -vxF "$2" "$SERVICES/$1" > "$SERVICES/$1.new"; mv "$SERVICES/$1.
 rc=0
 case "$verb" in
   daemon-reload|daemon-reexec) exit 0 ;;
-  ""|list-units|list-unit-files) echo "Kumo: systemd does not run in Kumo instances; enabled: $(tr '\n' ' ' < "$SERVICES/enabled")"; exit 0 ;;
+  ""|list-units|list-unit-files) echo "[kumo] systemd does not run in Kumo instances; enabled: $(tr '\n' ' ' < "$SERVICES/enabled")"; exit 0 ;;
 esac
 for unit in $units; do
   s=$(script_of "$unit")
@@ -33,13 +33,13 @@ for unit in $units; do
   case "$verb" in
     start|restart|reload|reload-or-restart|try-restart) "/etc/init.d/$s" "${verb%%-*}" || rc=$?; remember started "$s" ;;
     stop) "/etc/init.d/$s" stop || rc=$?; forget started "$s" ;;
-    enable) remember enabled "$s"; [ "$quiet" = yes ] || echo "Kumo: $s will start at every boot of this instance"
+    enable) remember enabled "$s"; [ "$quiet" = yes ] || echo "[kumo] $s will start at every boot of this instance"
             if [ "$now" = yes ]; then "/etc/init.d/$s" start || rc=$?; remember started "$s"; fi ;;
     disable) forget enabled "$s"; if [ "$now" = yes ]; then "/etc/init.d/$s" stop || rc=$?; fi ;;
     is-enabled) if grep -qxF "$s" "$SERVICES/enabled"; then echo enabled; else echo disabled; rc=1; fi ;;
     is-active|status) if "/etc/init.d/$s" status >/dev/null 2>&1; then echo active; else echo inactive; rc=3; fi
                       [ "$verb" = status ] && "/etc/init.d/$s" status ;;
-    *) echo "Kumo: systemctl $verb is not supported in Kumo instances" >&2; rc=1 ;;
+    *) echo "[kumo] systemctl $verb is not supported in Kumo instances" >&2; rc=1 ;;
   esac
 done
 exit $rc

@@ -41,10 +41,10 @@ public final class GetConsoleOutput implements Handler<GetConsoleOutputRequest, 
     static String text(InstanceRecord r) {
         String userData = r.settings().userData() == null ? "none was given"
                 : "it was stored (" + Base64.getMimeDecoder().decode(r.settings().userData()).length + " bytes) but has NOT been run";
-        return "Kumo: instance " + r.instanceId() + " (" + r.settings().instanceType() + ", image " + r.launch().imageId() + ")\n"
-                + "Kumo: this instance is a control-plane record: sandboxes cannot run on this machine (see the banner),\n"
-                + "Kumo: so there is no kernel or cloud-init output, and nothing inside it has run.\n"
-                + "Kumo: user data: " + userData + ".\n"
-                + "Kumo: state " + r.state().apiName() + " since " + r.lifecycle().stateChangedAt() + "\n";
+        return "[kumo] instance " + r.instanceId() + " (" + r.settings().instanceType() + ", image " + r.launch().imageId() + ")\n"
+                + "[kumo] this instance is a control-plane record: sandboxes cannot run on this machine (see the banner),\n"
+                + "[kumo] so there is no kernel or cloud-init output, and nothing inside it has run.\n"
+                + "[kumo] user data: " + userData + ".\n"
+                + "[kumo] state " + r.state().apiName() + " since " + r.lifecycle().stateChangedAt() + "\n";
     }
 }

@@ -15,7 +15,7 @@ import java.util.List;
  */
 public final class UserDataPlan {
     /** The start of every console note. */
-    static final String NOTE = "Kumo: ";
+    static final String NOTE = "[kumo] ";
     /** cloud-init's Content-Type for user data that is not MIME. */
     static final String NOT_MULTIPART = "text/x-not-multipart";
 

@@ -16,7 +16,7 @@ class CloudConfigScriptTest {
                 runcmd: [date]
                 """);
         assertThat(plan.consoleNotes()).containsExactly(
-                "Kumo: running cloud-config user data: runcmd, final_message.",
+                "[kumo] running cloud-config user data: runcmd, final_message.",
                 "Kumo cloud-config: key 'hostname' is not supported by Kumo and was ignored",
                 "Kumo cloud-config: key 'timezone' is not supported by Kumo and was ignored",
                 // YAML 1.1 reads 'on' as true, as PyYAML does, so cloud-init sees the key True.
@@ -55,6 +55,6 @@ class CloudConfigScriptTest {
         BootPlan plan = Plans.of(yaml.toString());
         assertThat(plan.kind()).isEqualTo(BootPlan.Kind.NOT_RUN);
         assertThat(plan.consoleNotes()).containsExactly(
-                "Kumo: user data was not run: the script made from its cloud-config would be larger than 4 MiB.");
+                "[kumo] user data was not run: the script made from its cloud-config would be larger than 4 MiB.");
     }
 }

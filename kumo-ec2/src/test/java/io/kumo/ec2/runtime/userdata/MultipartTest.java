@@ -39,9 +39,9 @@ class MultipartTest {
                 part("text/x-shellscript", "01-setup.sh", "#!/bin/bash\necho from-setup\n")));
         assertThat(plan.kind()).isEqualTo(Kind.CLOUD_CONFIG);
         assertThat(plan.consoleNotes()).containsExactly(
-                "Kumo: user data is a MIME multi-part archive of 3 parts: 'config.yaml' (text/cloud-config), "
+                "[kumo] user data is a MIME multi-part archive of 3 parts: 'config.yaml' (text/cloud-config), "
                         + "'zz-last.sh' (text/x-shellscript), '01-setup.sh' (text/x-shellscript)",
-                "Kumo: running cloud-config user data: runcmd, 2 scripts, final_message.");
+                "[kumo] running cloud-config user data: runcmd, 2 scripts, final_message.");
         // scripts_user runs runcmd and the script parts sorted by name.
         String script = plan.script();
         assertThat(script.indexOf("'script '\\''01-setup.sh'\\''")).isPositive()
@@ -80,8 +80,8 @@ class MultipartTest {
                 part("text/x-shellscript", "run.sh", "#!/bin/sh\necho ok\n")));
         assertThat(plan.kind()).isEqualTo(Kind.SHELL_SCRIPT);
         assertThat(plan.consoleNotes()).contains(
-                "Kumo: part 'hook' was not run: it is a cloud boothook ('#cloud-boothook'), which cloud-init knows but Kumo does not run.",
-                "Kumo: part 'part-002' was not run: it is an include file (URLs to fetch) ('#include'), which cloud-init knows but Kumo does not run.");
+                "[kumo] part 'hook' was not run: it is a cloud boothook ('#cloud-boothook'), which cloud-init knows but Kumo does not run.",
+                "[kumo] part 'part-002' was not run: it is an include file (URLs to fetch) ('#include'), which cloud-init knows but Kumo does not run.");
     }
 
     @Test
@@ -95,7 +95,7 @@ class MultipartTest {
     void aShellScriptPartWithoutShebangIsNotRun() {
         BootPlan plan = Plans.of(archive(part("text/x-shellscript", "setup.sh", "yum install -y httpd\n")));
         assertThat(plan.kind()).isEqualTo(Kind.NOT_RUN);
-        assertThat(plan.consoleNotes()).last().asString().isEqualTo("Kumo: part 'setup.sh' was not run: it is "
+        assertThat(plan.consoleNotes()).last().asString().isEqualTo("[kumo] part 'setup.sh' was not run: it is "
                 + "text/x-shellscript but does not start with '#!', so it cannot be executed (cloud-init fails with 'Exec format error').");
     }
 
@@ -105,7 +105,7 @@ class MultipartTest {
                 part("text/cloud-config", "bad.yaml", "#cloud-config\nruncmd: [unclosed\n"),
                 part("text/x-shellscript", "ok.sh", "#!/bin/sh\necho ok\n")));
         assertThat(plan.kind()).isEqualTo(Kind.SHELL_SCRIPT);
-        assertThat(plan.consoleNotes()).anyMatch(note -> note.startsWith("Kumo: part 'bad.yaml' was not run: its cloud-config is not valid YAML"));
+        assertThat(plan.consoleNotes()).anyMatch(note -> note.startsWith("[kumo] part 'bad.yaml' was not run: its cloud-config is not valid YAML"));
     }
 
     @Test
@@ -135,7 +135,7 @@ class MultipartTest {
         BootPlan plan = Plans.of("MIME-Version: 1.0\nContent-Type: multipart/mixed\n\n--x\n\n#!/bin/sh\n--x--\n");
         assertThat(plan.kind()).isEqualTo(Kind.NOT_RUN);
         assertThat(plan.consoleNotes()).containsExactly(
-                "Kumo: user data was not run: it is a MIME message, but its Content-Type is multipart/mixed but names no boundary.");
+                "[kumo] user data was not run: it is a MIME message, but its Content-Type is multipart/mixed but names no boundary.");
     }
 
     @Test

@@ -20,7 +20,7 @@ class UserDataKindsTest {
             assertThat(plan.kind()).isEqualTo(Kind.NONE);
             assertThat(plan.script()).isNull();
             assertThat(plan.runs()).isFalse();
-            assertThat(plan.consoleNotes()).containsExactly("Kumo: this instance has no user data; nothing runs at first boot.");
+            assertThat(plan.consoleNotes()).containsExactly("[kumo] this instance has no user data; nothing runs at first boot.");
         }
     }
 
@@ -30,7 +30,7 @@ class UserDataKindsTest {
         BootPlan plan = Plans.of(script);
         assertThat(plan.kind()).isEqualTo(Kind.SHELL_SCRIPT);
         assertThat(plan.script()).isEqualTo(script);
-        assertThat(plan.consoleNotes()).containsExactly("Kumo: running user data as a shell script (#!/bin/bash).");
+        assertThat(plan.consoleNotes()).containsExactly("[kumo] running user data as a shell script (#!/bin/bash).");
     }
 
     @Test
@@ -56,7 +56,7 @@ class UserDataKindsTest {
     void aGzipBombIsNotInflatedPastOneMebibyte() {
         BootPlan plan = Plans.of(Plans.gzip(new byte[2 << 20]));
         assertThat(plan.kind()).isEqualTo(Kind.NOT_RUN);
-        assertThat(plan.consoleNotes()).containsExactly("Kumo: user data was not run: it decompresses to more than 1 MiB.");
+        assertThat(plan.consoleNotes()).containsExactly("[kumo] user data was not run: it decompresses to more than 1 MiB.");
     }
 
     @Test
@@ -65,7 +65,7 @@ class UserDataKindsTest {
         byte[] truncated = java.util.Arrays.copyOf(gzip, 12);
         BootPlan plan = Plans.of(truncated);
         assertThat(plan.kind()).isEqualTo(Kind.NOT_RUN);
-        assertThat(plan.consoleNotes().getFirst()).startsWith("Kumo: user data was not run: it starts like gzip data but does not decompress");
+        assertThat(plan.consoleNotes().getFirst()).startsWith("[kumo] user data was not run: it starts like gzip data but does not decompress");
     }
 
     @Test
@@ -74,9 +74,9 @@ class UserDataKindsTest {
         assertThat(plan.kind()).isEqualTo(Kind.NOT_RUN);
         assertThat(plan.script()).isNull();
         assertThat(plan.consoleNotes()).containsExactly(
-                "Kumo: user data was not run: it does not start with '#!' (for a shell script) or '#cloud-config'. "
+                "[kumo] user data was not run: it does not start with '#!' (for a shell script) or '#cloud-config'. "
                         + "The first line was: 'yum install -y httpd'",
-                "Kumo: if it is a shell script, make '#!/bin/bash' (or another interpreter) its first line.");
+                "[kumo] if it is a shell script, make '#!/bin/bash' (or another interpreter) its first line.");
     }
 
     @Test
@@ -91,7 +91,7 @@ class UserDataKindsTest {
     void cloudConfigWithoutItsHeaderGetsAHint() {
         BootPlan plan = Plans.of("runcmd:\n  - echo hi\n");
         assertThat(plan.kind()).isEqualTo(Kind.NOT_RUN);
-        assertThat(plan.consoleNotes()).last().isEqualTo("Kumo: if it is cloud-config, make '#cloud-config' its first line.");
+        assertThat(plan.consoleNotes()).last().isEqualTo("[kumo] if it is cloud-config, make '#cloud-config' its first line.");
     }
 
     @Test
@@ -107,7 +107,7 @@ class UserDataKindsTest {
         BootPlan plan = Plans.of("\n  #!/bin/bash\necho hi\n");
         assertThat(plan.kind()).isEqualTo(Kind.NOT_RUN);
         assertThat(plan.consoleNotes()).singleElement().asString()
-                .startsWith("Kumo: user data was not run: '#!' is not at its very start")
+                .startsWith("[kumo] user data was not run: '#!' is not at its very start")
                 .contains("Exec format error");
     }
 
@@ -140,7 +140,7 @@ class UserDataKindsTest {
     void blankUserDataIsNotRun() {
         BootPlan plan = Plans.of(" \n\n");
         assertThat(plan.kind()).isEqualTo(Kind.NOT_RUN);
-        assertThat(plan.consoleNotes()).containsExactly("Kumo: user data was not run: it holds nothing but blank space.");
+        assertThat(plan.consoleNotes()).containsExactly("[kumo] user data was not run: it holds nothing but blank space.");
     }
 
     @ParameterizedTest
@@ -158,7 +158,7 @@ class UserDataKindsTest {
         assertThat(plan.kind()).isEqualTo(Kind.UNSUPPORTED);
         assertThat(plan.script()).isNull();
         assertThat(plan.consoleNotes()).containsExactly(
-                "Kumo: user data was not run: it is " + description + ", which cloud-init knows but Kumo does not run.");
+                "[kumo] user data was not run: it is " + description + ", which cloud-init knows but Kumo does not run.");
     }
 
     @Test
@@ -172,16 +172,16 @@ class UserDataKindsTest {
         BootPlan plan = Plans.of("#cloud-config\nruncmd:\n  - echo hi\n   - bad: [\n");
         assertThat(plan.kind()).isEqualTo(Kind.NOT_RUN);
         assertThat(plan.consoleNotes()).containsExactly(
-                "Kumo: user data was not run: its cloud-config is not valid YAML: mapping values are not allowed here at line 4, column 9",
-                "Kumo:      - bad: [",
-                "Kumo:           ^");
+                "[kumo] user data was not run: its cloud-config is not valid YAML: mapping values are not allowed here at line 4, column 9",
+                "[kumo]      - bad: [",
+                "[kumo]           ^");
     }
 
     @Test
     void aTopLevelThatIsNotAMappingIsNotRun() {
         BootPlan plan = Plans.of("#cloud-config\n- echo hi\n- echo there\n");
         assertThat(plan.kind()).isEqualTo(Kind.NOT_RUN);
-        assertThat(plan.consoleNotes()).containsExactly("Kumo: user data was not run: its cloud-config must be a mapping of "
+        assertThat(plan.consoleNotes()).containsExactly("[kumo] user data was not run: its cloud-config must be a mapping of "
                 + "keys (like 'runcmd:') at the top level, but it is a list");
     }
 
@@ -189,7 +189,7 @@ class UserDataKindsTest {
     void anEmptyCloudConfigStillPrintsItsFinalMessage() {
         BootPlan plan = Plans.of("#cloud-config\n");
         assertThat(plan.kind()).isEqualTo(Kind.CLOUD_CONFIG);
-        assertThat(plan.consoleNotes()).containsExactly("Kumo: running cloud-config user data: final_message.");
+        assertThat(plan.consoleNotes()).containsExactly("[kumo] running cloud-config user data: final_message.");
         assertThat(plan.script()).contains("kumo_say 'final_message'");
     }
 

@@ -17,6 +17,7 @@ public final class Ec2Module implements ServiceModule {
     @Override
     public void install(ServiceBinder binder) {
         Ec2Registrar registrar = new Ec2Registrar(binder);
+        registrar.binder().provide(io.kumo.core.network.VpcDirectory.class, new io.kumo.ec2.network.Ec2VpcDirectory());
         NetworkActions.register(registrar);
         ComputeActions.register(registrar);
     }

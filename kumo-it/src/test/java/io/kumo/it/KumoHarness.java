@@ -83,6 +83,10 @@ public final class KumoHarness {
         return configure(AcmClient.builder(), REGION).build();
     }
 
+    public software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalancingV2Client elbv2() {
+        return configure(software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalancingV2Client.builder(), REGION).build();
+    }
+
     /** Points any SDK client builder at this Kumo. */
     public <B extends AwsClientBuilder<B, ?>> B configure(B builder, Region region) {
         builder.endpointOverride(endpoint()).region(region).credentialsProvider(credentials());

@@ -1,0 +1,42 @@
+package io.kumo.core.network;
+
+import io.kumo.core.store.Tx;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What the VPC service tells other services about its resources (a contract provided by the EC2
+ * module): load balancers, databases and the like check the subnets, security groups and
+ * instances they are given. Every lookup reads inside the caller's transaction, in its scope.
+ */
+public interface VpcDirectory {
+
+    record Subnet(String subnetId, String vpcId, String availabilityZone, String availabilityZoneId, String cidrBlock) {
+    }
+
+    record SecurityGroup(String groupId, String groupName, String vpcId) {
+    }
+
+    /** @param state EC2's name of the instance's state ("running", "stopped", ...) */
+    record Instance(String instanceId, String vpcId, String subnetId, String availabilityZone, String privateIpAddress,
+                    String state) {
+    }
+
+    Optional<Subnet> subnet(Tx tx, String subnetId);
+
+    Optional<SecurityGroup> securityGroup(Tx tx, String groupId);
+
+    /** The VPC's "default" security group. */
+    Optional<String> defaultSecurityGroup(Tx tx, String vpcId);
+
+    Optional<Instance> instance(Tx tx, String instanceId);
+
+    boolean vpcExists(Tx tx, String vpcId);
+
+    /** Whether an internet gateway is attached to the VPC. */
+    boolean hasInternetGateway(Tx tx, String vpcId);
+
+    /** The VPC's IPv4 blocks, in CIDR notation; empty when there is no such VPC. */
+    List<String> vpcCidrs(Tx tx, String vpcId);
+}

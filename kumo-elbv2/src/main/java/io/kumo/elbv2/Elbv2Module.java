@@ -1,0 +1,30 @@
+package io.kumo.elbv2;
+
+import io.kumo.core.network.VpcDirectory;
+import io.kumo.core.service.ServiceBinder;
+import io.kumo.core.service.ServiceModule;
+import io.kumo.elbv2.listener.ListenerActions;
+import io.kumo.elbv2.loadbalancer.LoadBalancerActions;
+import io.kumo.elbv2.tag.TagActions;
+import io.kumo.elbv2.targetgroup.TargetGroupActions;
+
+import java.util.function.Supplier;
+
+/** Elastic Load Balancing v2. Each area registers its own actions; this only puts them together. */
+public final class Elbv2Module implements ServiceModule {
+
+    @Override
+    public String modelName() {
+        return "elbv2";
+    }
+
+    @Override
+    public void install(ServiceBinder binder) {
+        // looked up at use: the EC2 module that provides it may be installed after this one
+        Supplier<VpcDirectory> vpcs = () -> binder.kernel().contracts().require(VpcDirectory.class);
+        LoadBalancerActions.register(binder, vpcs);
+        TargetGroupActions.register(binder, vpcs);
+        ListenerActions.register(binder, vpcs);
+        TagActions.register(binder);
+    }
+}

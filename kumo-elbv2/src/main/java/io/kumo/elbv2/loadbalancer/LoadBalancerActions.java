@@ -2,6 +2,13 @@ package io.kumo.elbv2.loadbalancer;
 
 import io.kumo.core.network.VpcDirectory;
 import io.kumo.core.service.ServiceBinder;
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.CreateLoadBalancerRequest;
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.DeleteLoadBalancerRequest;
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.DescribeLoadBalancerAttributesRequest;
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.DescribeLoadBalancersRequest;
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.ModifyLoadBalancerAttributesRequest;
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.SetSecurityGroupsRequest;
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.SetSubnetsRequest;
 
 import java.util.function.Supplier;
 
@@ -13,5 +20,13 @@ public final class LoadBalancerActions {
 
     public static void register(ServiceBinder binder, Supplier<VpcDirectory> vpcs) {
         binder.table(LoadBalancerRecord.TABLE);
+        binder.controller(new LoadBalancerLifecycle(binder.kernel().store(), binder.kernel().clock()));
+        binder.operation("CreateLoadBalancer", CreateLoadBalancerRequest.class, new CreateLoadBalancer(vpcs));
+        binder.operation("DescribeLoadBalancers", DescribeLoadBalancersRequest.class, new DescribeLoadBalancers());
+        binder.operation("DeleteLoadBalancer", DeleteLoadBalancerRequest.class, new DeleteLoadBalancer());
+        binder.operation("SetSecurityGroups", SetSecurityGroupsRequest.class, new SetSecurityGroups(vpcs));
+        binder.operation("SetSubnets", SetSubnetsRequest.class, new SetSubnets(vpcs));
+        binder.operation("DescribeLoadBalancerAttributes", DescribeLoadBalancerAttributesRequest.class, new DescribeLoadBalancerAttributes());
+        binder.operation("ModifyLoadBalancerAttributes", ModifyLoadBalancerAttributesRequest.class, new ModifyLoadBalancerAttributes());
     }
 }

@@ -18,6 +18,7 @@ public final class Ec2Module implements ServiceModule {
     public void install(ServiceBinder binder) {
         Ec2Registrar registrar = new Ec2Registrar(binder);
         registrar.binder().provide(io.kumo.core.network.VpcDirectory.class, new io.kumo.ec2.network.Ec2VpcDirectory());
+        registrar.binder().provide(io.kumo.core.network.ManagedInterfaces.class, new io.kumo.ec2.compute.eni.Ec2ManagedInterfaces());
         NetworkActions.register(registrar);
         ComputeActions.register(registrar);
     }

@@ -101,6 +101,7 @@ public final class ComputeActions {
         if (hosting.sandboxes()) {
             InstanceRunner runner = new InstanceRunner(registrar.kernel().store(), registrar.kernel().clock(), hosting);
             registrar.binder().controller(runner);
+            registrar.binder().provide(io.kumo.core.network.InterfaceNamespaces.class, runner.nodeNamespaces());
             consoles = runner;
         } else if (hosting.runs()) {
             ProcessRunner runner = new ProcessRunner(registrar.kernel().store(), registrar.kernel().clock(), hosting);

@@ -66,6 +66,7 @@ public final class InstanceRunner implements Controller, InstanceConsoles {
     private final FabricNames names;
     private final VpcNetwork vpcs;
     private final InstanceNetwork networks;
+    private final ManagedNodes nodes;
     private final NamespaceSockets sockets = new NamespaceSockets();
     private final PublicEndpoints publicEndpoints = new PublicEndpoints(sockets);
     private final PublicPortScanner publicPorts = new PublicPortScanner(publicEndpoints);
@@ -109,6 +110,7 @@ public final class InstanceRunner implements Controller, InstanceConsoles {
                 : hosting.dataDir().toAbsolutePath().toString());
         this.vpcs = new VpcNetwork(names);
         this.networks = new InstanceNetwork(names, vpcs);
+        this.nodes = new ManagedNodes(names, networks);
         Path instancesDir = instancesDir(hosting);
         this.layers = new ImageLayers(instancesDir.resolveSibling(instancesDir.getFileName() + "-images"));
         this.boots = new InstanceBoots(instancesDir, hosting.dataDir(), layers);
@@ -204,10 +206,11 @@ public final class InstanceRunner implements Controller, InstanceConsoles {
         timer.mark("classify");
         List<InstancePlan> wired = wireAll(toBoot, plans);
         timer.mark("wire " + toBoot.size());
-        Set<String> interfaces = new HashSet<>();
+        Set<String> interfaces = new HashSet<>(wireNodes(plans, vpcsInUse));
         hosted.values().forEach(h -> interfaces.add(h.plan.interfaceId()));
         wired.forEach(p -> interfaces.add(p.interfaceId()));
         applyFirewalls(plans, vpcsInUse, interfaces);
+        nodes.publish();
         timer.mark("firewall");
         serveMetadata(plans, interfaces);
         serveNames(plans, vpcsInUse);
@@ -265,6 +268,27 @@ public final class InstanceRunner implements Controller, InstanceConsoles {
             }
         });
         return List.copyOf(ready);
+    }
+
+    /** The namespaces of services' nodes (their VPCs are built first and count as in use); returns their interfaces. */
+    private Set<String> wireNodes(RuntimePlans plans, Set<String> vpcsInUse) {
+        for (String vpcId : plans.nodes().stream().map(n -> n.vpcId()).distinct().toList()) {
+            vpcsInUse.add(vpcId);
+            if (!builtVpcs.contains(vpcId)) {
+                try {
+                    vpcs.ensure(plans.vpcs().get(vpcId));
+                    builtVpcs.add(vpcId);
+                } catch (RuntimeException e) {
+                    LOG.log(System.Logger.Level.WARNING, "the network of " + vpcId + " could not be made for its nodes", e);
+                }
+            }
+        }
+        return nodes.wire(plans.nodes(), builtVpcs);
+    }
+
+    /** Where services' nodes live, for the services that made them. */
+    public io.kumo.core.network.InterfaceNamespaces nodeNamespaces() {
+        return nodes;
     }
 
     /** Runs {@code work} for each instance, a few at a time, and returns when all are done. */

@@ -1,6 +1,7 @@
 package io.kumo.elbv2.loadbalancer;
 
 import io.kumo.core.RequestContext;
+import io.kumo.core.network.ManagedInterfaces;
 import io.kumo.core.network.VpcDirectory;
 import io.kumo.core.service.Handler;
 import io.kumo.elbv2.support.Arns;
@@ -25,9 +26,11 @@ final class CreateLoadBalancer implements Handler<CreateLoadBalancerRequest, Cre
     static final int MOST_PER_REGION = 50;
 
     private final Supplier<VpcDirectory> vpcs;
+    private final Supplier<ManagedInterfaces> interfaces;
 
-    CreateLoadBalancer(Supplier<VpcDirectory> vpcs) {
+    CreateLoadBalancer(Supplier<VpcDirectory> vpcs, Supplier<ManagedInterfaces> interfaces) {
         this.vpcs = vpcs;
+        this.interfaces = interfaces;
     }
 
     @Override
@@ -63,9 +66,11 @@ final class CreateLoadBalancer implements Handler<CreateLoadBalancerRequest, Cre
             if (tx.list(LoadBalancerRecord.TABLE).size() >= MOST_PER_REGION) {
                 throw Elbv2Errors.of("TooManyLoadBalancers", "The quota of " + MOST_PER_REGION + " load balancers per region has been reached");
             }
-            LoadBalancerRecord created = new LoadBalancerRecord(Arns.loadBalancer(ctx.region(), ctx.accountId(), name), name,
+            String arn = Arns.loadBalancer(ctx.region(), ctx.accountId(), name);
+            List<LoadBalancerRecord.Zone> zones = Nodes.place(tx, interfaces.get(), arn, List.of(), placed.zones(), groups);
+            LoadBalancerRecord created = new LoadBalancerRecord(arn, name,
                     LoadBalancers.dnsName(name, scheme, ctx.region()), HostedZones.of(ctx.region()), ctx.receivedAt(), scheme,
-                    placed.vpcId(), LoadBalancerRecord.PROVISIONING, type, placed.zones(), groups, ipAddressType,
+                    placed.vpcId(), LoadBalancerRecord.PROVISIONING, type, zones, groups, ipAddressType,
                     LoadBalancerAttributes.defaults());
             tx.put(LoadBalancerRecord.TABLE, created.arn(), created);
             Tags.add(tx, created.arn(), in.tags());
@@ -89,7 +94,8 @@ final class CreateLoadBalancer implements Handler<CreateLoadBalancerRequest, Cre
     }
 
     private static LoadBalancerRecord sameSettings(LoadBalancerRecord existing, String scheme, Placements.Zones placed, List<String> groups) {
-        if (existing.scheme().equals(scheme) && existing.zones().equals(placed.zones())
+        if (existing.scheme().equals(scheme) && existing.zones().stream().map(LoadBalancerRecord.Zone::subnetId).toList()
+                .equals(placed.zones().stream().map(LoadBalancerRecord.Zone::subnetId).toList())
                 && existing.securityGroups().equals(groups)) {
             return existing;
         }

@@ -1,6 +1,7 @@
 package io.kumo.elbv2.loadbalancer;
 
 import io.kumo.core.RequestContext;
+import io.kumo.core.network.ManagedInterfaces;
 import io.kumo.core.service.Handler;
 import io.kumo.elbv2.listener.ListenerRecord;
 import io.kumo.elbv2.listener.RuleRecord;
@@ -10,11 +11,18 @@ import io.kumo.elbv2.tag.Tags;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.DeleteLoadBalancerRequest;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.DeleteLoadBalancerResponse;
 
+import java.util.function.Supplier;
+
 /**
  * DeleteLoadBalancer, with its listeners, rules and tags. Deleting one that does not exist
  * succeeds, as on AWS; deletion protection refuses.
  */
 final class DeleteLoadBalancer implements Handler<DeleteLoadBalancerRequest, DeleteLoadBalancerResponse> {
+    private final Supplier<ManagedInterfaces> interfaces;
+
+    DeleteLoadBalancer(Supplier<ManagedInterfaces> interfaces) {
+        this.interfaces = interfaces;
+    }
 
     @Override
     public DeleteLoadBalancerResponse handle(RequestContext ctx, DeleteLoadBalancerRequest in) {
@@ -43,6 +51,7 @@ final class DeleteLoadBalancer implements Handler<DeleteLoadBalancerRequest, Del
                     Tags.forget(tx, listener.arn());
                 }
             }
+            Nodes.removeAll(tx, interfaces.get(), lb);
             tx.delete(LoadBalancerRecord.TABLE, arn);
             Tags.forget(tx, arn);
             return null;

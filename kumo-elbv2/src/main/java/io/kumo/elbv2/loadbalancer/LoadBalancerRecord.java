@@ -41,8 +41,19 @@ public record LoadBalancerRecord(
         attributes = Map.copyOf(attributes);
     }
 
-    /** An enabled zone: the subnet the load balancer has a node in there. */
-    public record Zone(String zoneName, String zoneId, String subnetId) {
+    /**
+     * An enabled zone: the subnet the load balancer has a node in there, and the node's managed
+     * network interface (null until it has one).
+     */
+    public record Zone(String zoneName, String zoneId, String subnetId, String networkInterfaceId, String privateIpAddress) {
+
+        public Zone withInterface(String interfaceId, String ip) {
+            return new Zone(zoneName, zoneId, subnetId, interfaceId, ip);
+        }
+
+        boolean sameSubnet(Zone other) {
+            return zoneName.equals(other.zoneName) && subnetId.equals(other.subnetId);
+        }
     }
 
     public boolean hasZone(String zoneName) {

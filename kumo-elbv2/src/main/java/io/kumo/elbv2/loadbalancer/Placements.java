@@ -40,7 +40,7 @@ final class Placements {
                         : "Subnet '" + subnetId + "' is not in the load balancer's VPC '" + vpcId + "'");
             }
             if (byZone.putIfAbsent(subnet.availabilityZone(),
-                    new LoadBalancerRecord.Zone(subnet.availabilityZone(), subnet.availabilityZoneId(), subnetId)) != null) {
+                    new LoadBalancerRecord.Zone(subnet.availabilityZone(), subnet.availabilityZoneId(), subnetId, null, null)) != null) {
                 throw Elbv2Errors.invalidConfiguration("A load balancer cannot be attached to multiple subnets in the same Availability Zone");
             }
         }

@@ -1,6 +1,7 @@
 package io.kumo.elbv2.loadbalancer;
 
 import io.kumo.core.RequestContext;
+import io.kumo.core.network.ManagedInterfaces;
 import io.kumo.core.network.VpcDirectory;
 import io.kumo.core.service.Handler;
 import io.kumo.elbv2.support.Elbv2Errors;
@@ -14,9 +15,11 @@ import java.util.function.Supplier;
 /** SetSecurityGroups: replaces the load balancer's groups (at least one, all in its VPC); the proxy's firewall follows. */
 final class SetSecurityGroups implements Handler<SetSecurityGroupsRequest, SetSecurityGroupsResponse> {
     private final Supplier<VpcDirectory> vpcs;
+    private final Supplier<ManagedInterfaces> interfaces;
 
-    SetSecurityGroups(Supplier<VpcDirectory> vpcs) {
+    SetSecurityGroups(Supplier<VpcDirectory> vpcs, Supplier<ManagedInterfaces> interfaces) {
         this.vpcs = vpcs;
+        this.interfaces = interfaces;
     }
 
     @Override
@@ -29,6 +32,7 @@ final class SetSecurityGroups implements Handler<SetSecurityGroupsRequest, SetSe
             LoadBalancerRecord lb = Lookups.loadBalancer(tx, in.loadBalancerArn());
             List<String> checked = Placements.securityGroups(tx, directory, in.securityGroups(), lb.vpcId());
             tx.put(LoadBalancerRecord.TABLE, lb.arn(), lb.withSecurityGroups(checked));
+            Nodes.setGroups(tx, interfaces.get(), lb, checked);
             return checked;
         });
         return SetSecurityGroupsResponse.builder().securityGroupIds(groups).build();

@@ -1,6 +1,7 @@
 package io.kumo.elbv2.loadbalancer;
 
 import io.kumo.core.RequestContext;
+import io.kumo.core.network.ManagedInterfaces;
 import io.kumo.core.network.VpcDirectory;
 import io.kumo.core.service.Handler;
 import io.kumo.elbv2.support.Elbv2Errors;
@@ -16,9 +17,11 @@ import java.util.function.Supplier;
 /** SetSubnets: the zones the load balancer has nodes in (at least two, in its VPC). Targets in other zones become unused. */
 final class SetSubnets implements Handler<SetSubnetsRequest, SetSubnetsResponse> {
     private final Supplier<VpcDirectory> vpcs;
+    private final Supplier<ManagedInterfaces> interfaces;
 
-    SetSubnets(Supplier<VpcDirectory> vpcs) {
+    SetSubnets(Supplier<VpcDirectory> vpcs, Supplier<ManagedInterfaces> interfaces) {
         this.vpcs = vpcs;
+        this.interfaces = interfaces;
     }
 
     @Override
@@ -31,7 +34,8 @@ final class SetSubnets implements Handler<SetSubnetsRequest, SetSubnetsResponse>
         VpcDirectory directory = vpcs.get();
         LoadBalancerRecord updated = ctx.write(tx -> {
             LoadBalancerRecord lb = Lookups.loadBalancer(tx, in.loadBalancerArn());
-            LoadBalancerRecord changed = lb.withZones(Placements.zones(tx, directory, subnetIds, lb.vpcId()).zones());
+            List<LoadBalancerRecord.Zone> wanted = Placements.zones(tx, directory, subnetIds, lb.vpcId()).zones();
+            LoadBalancerRecord changed = lb.withZones(Nodes.place(tx, interfaces.get(), lb.arn(), lb.zones(), wanted, lb.securityGroups()));
             tx.put(LoadBalancerRecord.TABLE, lb.arn(), changed);
             return changed;
         });

@@ -96,6 +96,23 @@ class LoadBalancersApiTest {
         assertThat(described.state().codeAsString()).isEqualTo("active");
         assertThat(described.createdTime()).isEqualTo(lb.createdTime());
 
+        var nodes = EC2.describeNetworkInterfaces(r -> r.filters(f -> f.name("description")
+                .values("ELB app/" + name + "/" + lb.loadBalancerArn().substring(lb.loadBalancerArn().lastIndexOf('/') + 1))))
+                .networkInterfaces();
+        assertThat(nodes).extracting(n -> n.subnetId()).containsExactlyInAnyOrder(net.subnetA(), net.subnetC());
+        assertThat(nodes).allSatisfy(n -> {
+            assertThat(n.requesterManaged()).isTrue();
+            assertThat(n.requesterId()).isEqualTo("amazon-elb");
+            assertThat(n.statusAsString()).isEqualTo("in-use");
+            assertThat(n.groups()).extracting(g -> g.groupId()).containsExactly(net.group());
+        });
+        assertThatThrownBy(() -> EC2.deleteNetworkInterface(r -> r.networkInterfaceId(nodes.getFirst().networkInterfaceId())))
+                .isInstanceOfSatisfying(software.amazon.awssdk.services.ec2.model.Ec2Exception.class,
+                        e -> assertThat(e.awsErrorDetails().errorCode()).isEqualTo("InvalidNetworkInterface.InUse"));
+        assertThatThrownBy(() -> EC2.deleteSecurityGroup(r -> r.groupId(net.group())))
+                .isInstanceOfSatisfying(software.amazon.awssdk.services.ec2.model.Ec2Exception.class,
+                        e -> assertThat(e.awsErrorDetails().errorCode()).isEqualTo("DependencyViolation"));
+
         assertThat(create(name, r -> { }).loadBalancerArn()).as("the same settings again").isEqualTo(lb.loadBalancerArn());
         assertThat(code(() -> create(name, r -> r.scheme("internal")))).isEqualTo("DuplicateLoadBalancerName");
 
@@ -103,6 +120,10 @@ class LoadBalancersApiTest {
         assertThat(code(() -> ELB.describeLoadBalancers(r -> r.loadBalancerArns(lb.loadBalancerArn())))).isEqualTo("LoadBalancerNotFound");
         ELB.deleteLoadBalancer(r -> r.loadBalancerArn(lb.loadBalancerArn()));
         ELB.waiter().waitUntilLoadBalancersDeleted(r -> r.loadBalancerArns(lb.loadBalancerArn()), FAST);
+        for (var node : nodes) {
+            assertThat(EC2.describeNetworkInterfaces(r -> r.filters(f -> f.name("network-interface-id").values(node.networkInterfaceId())))
+                    .networkInterfaces()).as("the nodes go with the load balancer").isEmpty();
+        }
     }
 
     @Test
@@ -170,7 +191,12 @@ class LoadBalancersApiTest {
                 .containsExactly(second);
         assertThat(code(() -> ELB.setSecurityGroups(r -> r.loadBalancerArn(lb.loadBalancerArn()).securityGroups(net.otherVpcGroup()))))
                 .isEqualTo("InvalidSecurityGroup");
+        String groupNow = second;
         var zones = ELB.setSubnets(r -> r.loadBalancerArn(lb.loadBalancerArn()).subnets(net.subnetA2(), net.subnetC())).availabilityZones();
+        var nodes = EC2.describeNetworkInterfaces(r -> r.filters(f -> f.name("description").values("ELB app/" + lb.loadBalancerName() + "/*")))
+                .networkInterfaces();
+        assertThat(nodes).extracting(n -> n.subnetId()).containsExactlyInAnyOrder(net.subnetA2(), net.subnetC());
+        assertThat(nodes).allSatisfy(n -> assertThat(n.groups()).extracting(g -> g.groupId()).containsExactly(groupNow));
         assertThat(zones).extracting(z -> z.subnetId()).containsExactly(net.subnetA2(), net.subnetC());
         assertThat(code(() -> ELB.setSubnets(r -> r.loadBalancerArn(lb.loadBalancerArn()).subnets(net.otherVpcSubnet(), net.subnetA()))))
                 .isEqualTo("InvalidConfigurationRequest");

@@ -19,6 +19,10 @@ public final class DetachNetworkInterface implements Handler<DetachNetworkInterf
                     .findFirst()
                     .orElseThrow(() -> AwsException.badRequest("InvalidAttachmentID.NotFound",
                             "The network interface attachment ID '" + in.attachmentId() + "' does not exist"));
+            if (eni.requesterManaged()) {
+                throw ComputeErrors.operationNotPermitted("You are not allowed to manage '" + in.attachmentId().replaceFirst("-[0-9a-f]+$", "")
+                        + "' attachments.");
+            }
             if (eni.attachment().deviceIndex() == 0) {
                 throw ComputeErrors.operationNotPermitted("The network interface at device index 0 cannot be detached.");
             }

@@ -108,7 +108,7 @@ public final class EniViews {
                 .vpcId(e.vpcId())
                 .availabilityZone(e.availabilityZone())
                 .ownerId(e.ownerId())
-                .requesterId(null)
+                .requesterId(e.requesterId())
                 .requesterManaged(e.requesterManaged())
                 .description(e.description())
                 .status(e.status())

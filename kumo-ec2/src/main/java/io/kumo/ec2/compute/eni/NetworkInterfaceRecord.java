@@ -60,7 +60,17 @@ public record NetworkInterfaceRecord(
     }
 
     public boolean attachedTo(String instanceId) {
-        return attachment != null && attachment.instanceId().equals(instanceId);
+        return attachment != null && instanceId != null && instanceId.equals(attachment.instanceId());
+    }
+
+    public NetworkInterfaceRecord withRequesterManaged(boolean value) {
+        return new NetworkInterfaceRecord(networkInterfaceId, subnetId, vpcId, availabilityZone, ownerId, description, privateIpAddress,
+                privateDnsName, macAddress, groupIds, sourceDestCheck, interfaceType, value, autoPublicIp, attachment, publicIp, createdAt);
+    }
+
+    /** Who manages a requester-managed interface ("amazon-elb"): its attachment's owner; null for the customer's own. */
+    public String requesterId() {
+        return requesterManaged && attachment != null ? attachment.instanceOwnerId() : null;
     }
 
     public NetworkInterfaceRecord withAttachment(Attachment value) {

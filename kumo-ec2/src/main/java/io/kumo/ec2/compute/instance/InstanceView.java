@@ -29,7 +29,7 @@ public record InstanceView(InstanceRecord instance, List<NetworkInterfaceRecord>
         static Related read(Tx tx) {
             Map<String, List<NetworkInterfaceRecord>> interfaces = new HashMap<>();
             for (NetworkInterfaceRecord eni : tx.list(NetworkInterfaceRecord.TABLE)) {
-                if (eni.attachment() != null) {
+                if (eni.attachment() != null && eni.attachment().instanceId() != null) {
                     interfaces.computeIfAbsent(eni.attachment().instanceId(), k -> new ArrayList<>()).add(eni);
                 }
             }

@@ -33,6 +33,11 @@ public record FabricNames(String prefix) {
         return prefix + "-" + instanceId;
     }
 
+    /** A service's node (a load balancer's, say), by its managed network interface. */
+    public String node(String networkInterfaceId) {
+        return prefix + "-" + networkInterfaceId;
+    }
+
     public boolean owns(String namespace) {
         return namespace.startsWith(prefix + "-");
     }

@@ -1,6 +1,7 @@
 package io.kumo.ec2.runtime.host;
 
 import io.kumo.ec2.runtime.plan.InstancePlan;
+import io.kumo.ec2.runtime.plan.SubnetPlan;
 import io.kumo.fabric.host.Command;
 import io.kumo.fabric.host.HostTools;
 import io.kumo.fabric.netns.NetworkNamespace;
@@ -26,8 +27,18 @@ public final class InstanceNetwork {
     }
 
     public NetworkNamespace ensure(InstancePlan plan) {
-        NetworkNamespace ns = namespace(plan.instanceId());
-        NetworkNamespace router = vpcs.router(plan.vpcId());
+        return ensure(new Wiring(namespace(plan.instanceId()), plan.vpcId(), plan.interfaceId(), plan.subnet(), plan.macAddress(),
+                plan.privateIp()));
+    }
+
+    /** What a namespace with one interface on a subnet needs: an instance's, or a service's node's. */
+    public record Wiring(NetworkNamespace namespace, String vpcId, String interfaceId, SubnetPlan subnet, String macAddress,
+                         String privateIp) {
+    }
+
+    public NetworkNamespace ensure(Wiring w) {
+        NetworkNamespace ns = w.namespace();
+        NetworkNamespace router = vpcs.router(w.vpcId());
         if (ns.exists()) {
             if (VpcNetwork.links(ns).contains("eth0")) {
                 return ns;
@@ -35,14 +46,14 @@ public final class InstanceNetwork {
         } else {
             Command.of(HostTools.require("ip"), "netns", "add", ns.name()).run();
         }
-        String port = FabricNames.routerPort(plan.interfaceId());
-        String bridge = FabricNames.bridge(plan.subnet().subnetId());
-        Command.of(HostTools.require("ip"), "link", "add", "eth0", "netns", ns.name(), "address", plan.macAddress(),
+        String port = FabricNames.routerPort(w.interfaceId());
+        String bridge = FabricNames.bridge(w.subnet().subnetId());
+        Command.of(HostTools.require("ip"), "link", "add", "eth0", "netns", ns.name(), "address", w.macAddress(),
                 "type", "veth", "peer", "name", port, "netns", router.name()).run();
         router.ipStrict(List.of("link set " + port + " master " + bridge, "link set " + port + " up",
-                "neighbour replace " + plan.privateIp() + " lladdr " + plan.macAddress() + " dev " + bridge + " nud permanent"));
-        ns.ipStrict(List.of("link set lo up", "address add " + plan.privateIp() + "/" + plan.subnet().cidr().prefixLength() + " dev eth0",
-                "link set eth0 up", "route replace default via " + plan.subnet().gateway()));
+                "neighbour replace " + w.privateIp() + " lladdr " + w.macAddress() + " dev " + bridge + " nud permanent"));
+        ns.ipStrict(List.of("link set lo up", "address add " + w.privateIp() + "/" + w.subnet().cidr().prefixLength() + " dev eth0",
+                "link set eth0 up", "route replace default via " + w.subnet().gateway()));
         return ns;
     }
 

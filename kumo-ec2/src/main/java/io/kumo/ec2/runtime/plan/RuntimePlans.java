@@ -33,7 +33,7 @@ import java.util.Set;
  */
 public record RuntimePlans(List<InstancePlan> instances, Map<String, VpcPlan> vpcs, Map<String, RebootRequest> reboots,
                            List<ImageBuild> builds, Map<String, SecurityGroupRecord> groups, Set<String> imagesInUse,
-                           RuleSources ruleSources) {
+                           RuleSources ruleSources, List<NodePlan> nodes) {
 
     /** A CreateImage waiting for its instance's disk to be frozen, or an import waiting for its copy. */
     public record ImageBuild(StoreScope scope, ImageBuildRecord build) {
@@ -107,7 +107,7 @@ public record RuntimePlans(List<InstancePlan> instances, Map<String, VpcPlan> vp
         List<ImageBuild> builds = new ArrayList<>();
         tx.scanAll(ImageBuildRecord.TABLE).forEach((scope, list) -> list.forEach(b -> builds.add(new ImageBuild(scope, b))));
         return new RuntimePlans(List.copyOf(instances), Map.copyOf(vpcs), Map.copyOf(reboots), List.copyOf(builds), Map.copyOf(groups),
-                imagesInUse(tx, builds), RuleSources.read(tx));
+                imagesInUse(tx, builds), RuleSources.read(tx), nodes(tx, vpcs));
     }
 
     /**
@@ -123,6 +123,22 @@ public record RuntimePlans(List<InstancePlan> instances, Map<String, VpcPlan> vp
                 .forEach(i -> out.add(i.launch().imageId())));
         builds.forEach(b -> out.add(b.build().imageId()));
         return Set.copyOf(out);
+    }
+
+    /** Managed interfaces of services (attached to no instance) in subnets Kumo knows. */
+    private static List<NodePlan> nodes(Tx tx, Map<String, VpcPlan> vpcs) {
+        List<NodePlan> out = new ArrayList<>();
+        for (List<NetworkInterfaceRecord> enis : tx.scanAll(NetworkInterfaceRecord.TABLE).values()) {
+            for (NetworkInterfaceRecord eni : enis) {
+                VpcPlan vpc = vpcs.get(eni.vpcId());
+                if (eni.requesterManaged() && eni.attachment() != null && eni.attachment().instanceId() == null && vpc != null
+                        && vpc.subnets().stream().anyMatch(s -> s.subnetId().equals(eni.subnetId()))) {
+                    out.add(new NodePlan(eni.networkInterfaceId(), eni.vpcId(), vpc.subnet(eni.subnetId()), eni.macAddress(),
+                            eni.privateIpAddress()));
+                }
+            }
+        }
+        return List.copyOf(out);
     }
 
     /** The login user of the image's family, as AWS's images name it. */

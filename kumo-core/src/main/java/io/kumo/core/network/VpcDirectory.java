@@ -37,6 +37,12 @@ public interface VpcDirectory {
     /** Whether an internet gateway is attached to the VPC. */
     boolean hasInternetGateway(Tx tx, String vpcId);
 
+    /**
+     * Whether any of the security groups lets TCP to {@code port} in from {@code sourceIp}, an
+     * address outside the VPC (such as {@link HostAddress#AS_SEEN_FROM_VPCS}), by CIDR or prefix list.
+     */
+    boolean admitsTcp(Tx tx, List<String> groupIds, int port, String sourceIp);
+
     /** The VPC's IPv4 blocks, in CIDR notation; empty when there is no such VPC. */
     List<String> vpcCidrs(Tx tx, String vpcId);
 }

@@ -4,6 +4,9 @@ import io.kumo.core.network.VpcDirectory;
 import io.kumo.core.store.Tx;
 import io.kumo.ec2.compute.instance.InstanceRecord;
 import io.kumo.ec2.network.igw.InternetGatewayRecord;
+import io.kumo.core.net.Ipv4Address;
+import io.kumo.ec2.network.sg.IngressRules;
+import io.kumo.ec2.network.sg.RuleSources;
 import io.kumo.ec2.network.sg.SecurityGroupRecord;
 import io.kumo.ec2.network.sg.SecurityGroups;
 import io.kumo.ec2.network.subnet.SubnetRecord;
@@ -47,6 +50,13 @@ public final class Ec2VpcDirectory implements VpcDirectory {
     @Override
     public boolean hasInternetGateway(Tx tx, String vpcId) {
         return tx.list(InternetGatewayRecord.TABLE).stream().anyMatch(g -> vpcId.equals(g.vpcId()));
+    }
+
+    @Override
+    public boolean admitsTcp(Tx tx, List<String> groupIds, int port, String sourceIp) {
+        List<SecurityGroupRecord> groups = groupIds.stream().map(id -> tx.get(SecurityGroupRecord.TABLE, id))
+                .flatMap(java.util.Optional::stream).toList();
+        return IngressRules.admit(groups, RuleSources.read(tx), port, Ipv4Address.parse(sourceIp));
     }
 
     @Override

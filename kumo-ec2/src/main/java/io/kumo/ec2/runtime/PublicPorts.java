@@ -1,10 +1,10 @@
 package io.kumo.ec2.runtime;
 
 import io.kumo.core.net.Ipv4Address;
-import io.kumo.core.net.Ipv4Cidr;
 import io.kumo.ec2.network.sg.SecurityGroupRecord;
 import io.kumo.ec2.runtime.host.VpcNetwork;
-import io.kumo.ec2.runtime.plan.RuleSources;
+import io.kumo.ec2.network.sg.IngressRules;
+import io.kumo.ec2.network.sg.RuleSources;
 
 import java.util.List;
 import java.util.Map;
@@ -27,15 +27,11 @@ record PublicPorts(List<Integer> ports, boolean wide) {
                 continue;
             }
             for (SecurityGroupRecord.SecurityGroupRule rule : group.rules()) {
-                if (rule.egress() || sources.cidrs(rule).stream().noneMatch(c -> Ipv4Cidr.parse(c).contains(HOST))) {
+                if (!IngressRules.admitsTcpFrom(rule, sources, HOST)) {
                     continue;
                 }
-                boolean allProtocols = rule.ipProtocol().equals("-1");
-                if (!allProtocols && !rule.ipProtocol().equals("tcp") && !rule.ipProtocol().equals("6")) {
-                    continue;
-                }
-                int from = allProtocols || rule.fromPort() < 1 ? 1 : rule.fromPort();
-                int to = allProtocols || rule.toPort() < 0 ? 65535 : rule.toPort();
+                int from = IngressRules.fromPort(rule);
+                int to = IngressRules.toPort(rule);
                 if (to - from + 1 > MOST_LISTED) {
                     return new PublicPorts(List.of(), true);
                 }

@@ -2,7 +2,7 @@ package io.kumo.ec2.runtime;
 
 import io.kumo.ec2.network.sg.SecurityGroupRecord;
 import io.kumo.ec2.network.sg.SecurityGroupRecord.SecurityGroupRule;
-import io.kumo.ec2.runtime.plan.RuleSources;
+import io.kumo.ec2.network.sg.RuleSources;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;

@@ -23,7 +23,7 @@ public final class VpcNetwork {
     static final String ROUTER_UPLINK = "169.254.0.1";
     static final String GATEWAY_DOWNLINK = "169.254.0.2";
     /** The address the host's connections come from, as instances see them: TEST-NET-2, never routed. */
-    public static final String HOST_AS_SEEN_FROM_VPC = "198.51.100.1";
+    public static final String HOST_AS_SEEN_FROM_VPC = io.kumo.core.network.HostAddress.AS_SEEN_FROM_VPCS;
     public static final String METADATA_ADDRESS = "169.254.169.254";
 
     private final FabricNames names;

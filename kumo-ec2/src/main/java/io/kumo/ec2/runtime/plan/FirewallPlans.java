@@ -1,5 +1,6 @@
 package io.kumo.ec2.runtime.plan;
 
+import io.kumo.ec2.network.sg.RuleSources;
 import io.kumo.core.store.Tx;
 import io.kumo.ec2.compute.eni.NetworkInterfaceRecord;
 import io.kumo.ec2.network.nacl.NetworkAclRecord;

@@ -1,5 +1,6 @@
 package io.kumo.ec2.runtime.plan;
 
+import io.kumo.ec2.network.sg.RuleSources;
 import io.kumo.core.net.Ipv4Cidr;
 import io.kumo.core.store.StoreScope;
 import io.kumo.core.store.Tx;

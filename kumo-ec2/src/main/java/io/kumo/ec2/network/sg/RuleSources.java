@@ -1,8 +1,7 @@
-package io.kumo.ec2.runtime.plan;
+package io.kumo.ec2.network.sg;
 
 import io.kumo.core.store.Tx;
 import io.kumo.ec2.network.prefixlist.PrefixListRecord;
-import io.kumo.ec2.network.sg.SecurityGroupRecord;
 
 import java.util.HashMap;
 import java.util.List;

@@ -3,6 +3,7 @@ package io.kumo.it.elbv2;
 import io.kumo.it.KumoHarness;
 import org.assertj.core.api.ThrowableAssert;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -274,5 +275,44 @@ class TargetGroupsTest {
         assertThat(stateOf(health)).isEqualTo("unused/Target.InvalidState");
         assertThat(health.description()).isEqualTo("Target is in the stopped state");
         ec2.terminateInstances(r -> r.instanceIds(instance));
+    }
+
+    /**
+     * Needs the load balancer and listener actions (other parts of the module): until they are
+     * there, it is skipped rather than faked, since nothing of Kumo is mocked here.
+     */
+    @Test
+    void targetsOfAGroupALoadBalancerUsesAreInitialUnlessTheirZoneIsNotEnabled() {
+        String subnet1d = ec2.createSubnet(r -> r.vpcId(vpc).cidrBlock("10.0.4.0/24").availabilityZone("ap-northeast-1d")).subnet().subnetId();
+        String loadBalancer;
+        String group = create("in-use", r -> { }).targetGroupArn();
+        try {
+            loadBalancer = elb.createLoadBalancer(r -> r.name(name("site")).subnets(subnet1a, subnet1c)).loadBalancers().getFirst()
+                    .loadBalancerArn();
+            elb.createListener(r -> r.loadBalancerArn(loadBalancer).protocol("HTTP").port(80)
+                    .defaultActions(a -> a.type("forward").targetGroupArn(group)));
+        } catch (ElasticLoadBalancingV2Exception e) {
+            Assumptions.assumeTrue(e.statusCode() != 501, "load balancers and listeners are not served yet: " + e.getMessage());
+            throw e;
+        }
+        String web1d = launch(subnet1d);
+        ec2.waiter().waitUntilInstanceRunning(r -> r.instanceIds(web1d), FAST.andThen(w -> w.maxAttempts(300)));
+        try {
+            elb.registerTargets(r -> r.targetGroupArn(group).targets(target(web1a), target(web1d)));
+            TargetHealth registering = health(group, target(web1a)).getFirst().targetHealth();
+            assertThat(stateOf(registering)).isEqualTo("initial/Elb.RegistrationInProgress");
+            assertThat(registering.description()).isEqualTo("Target registration is in progress");
+            TargetHealth outOfZone = health(group, target(web1d)).getFirst().targetHealth();
+            assertThat(stateOf(outOfZone)).isEqualTo("unused/Target.NotInUse");
+            assertThat(outOfZone.description()).isEqualTo("Target is in an Availability Zone that is not enabled for the load balancer");
+
+            TargetGroup used = elb.describeTargetGroups(r -> r.loadBalancerArn(loadBalancer)).targetGroups().getFirst();
+            assertThat(used.targetGroupArn()).isEqualTo(group);
+            assertThat(used.loadBalancerArns()).containsExactly(loadBalancer);
+            var inUse = fails("ResourceInUse", () -> elb.deleteTargetGroup(r -> r.targetGroupArn(group)));
+            assertThat(inUse.awsErrorDetails().errorMessage()).isEqualTo("Target group '" + group + "' is currently in use by a listener or a rule");
+        } finally {
+            ec2.terminateInstances(r -> r.instanceIds(web1d));
+        }
     }
 }

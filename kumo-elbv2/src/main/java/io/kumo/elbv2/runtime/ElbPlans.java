@@ -10,6 +10,7 @@ import io.kumo.elbv2.listener.ListenerRecord;
 import io.kumo.elbv2.listener.RuleRecord;
 import io.kumo.elbv2.loadbalancer.LoadBalancerRecord;
 import io.kumo.elbv2.targetgroup.TargetGroupRecord;
+import io.kumo.elbv2.targetgroup.TargetHealthRecord;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -40,8 +41,8 @@ record ElbPlans(Map<String, Balancer> byDnsName, Map<String, Group> groups) {
     }
 
     /** @param nodes the nodes of the load balancer that forwards to the group: where its traffic and health checks come from */
-    record Group(String arn, String protocol, int port, TargetGroupRecord.HealthCheck healthCheck, Map<String, String> attributes,
-                 List<Target> targets, List<Node> nodes) {
+    record Group(StoreScope scope, String arn, String protocol, int port, TargetGroupRecord.HealthCheck healthCheck,
+                 Map<String, String> attributes, List<Target> targets, List<Node> nodes) {
 
         /** The node in the target's zone, else any (ALB balances across zones). */
         Node nodeFor(Target target) {
@@ -54,7 +55,8 @@ record ElbPlans(Map<String, Balancer> byDnsName, Map<String, Group> groups) {
      * @param ip      where traffic goes; null when the instance has no address (or is gone)
      * @param running for an instance target, whether it runs; ip targets always do
      */
-    record Target(String key, String id, String ip, int port, String zone, boolean draining, boolean running) {
+    record Target(String key, String id, String ip, int port, String zone, boolean draining, boolean running,
+                  java.time.Instant registeredAt) {
     }
 
     static ElbPlans read(Tx global, VpcDirectory vpcs) {
@@ -114,16 +116,16 @@ record ElbPlans(Map<String, Balancer> byDnsName, Map<String, Group> groups) {
     private static Group group(Tx tx, VpcDirectory vpcs, TargetGroupRecord g, List<Node> nodes) {
         List<Target> targets = new ArrayList<>();
         for (TargetGroupRecord.Target t : g.targets()) {
-            String key = t.id() + ":" + t.port();
+            String key = TargetHealthRecord.key(t.id(), t.port());
             if (g.targetType().equals("ip")) {
-                targets.add(new Target(key, t.id(), t.id(), t.port(), t.availabilityZone(), t.draining(), true));
+                targets.add(new Target(key, t.id(), t.id(), t.port(), t.availabilityZone(), t.draining(), true, t.registeredAt()));
             } else {
                 var instance = vpcs.instance(tx, t.id());
                 targets.add(new Target(key, t.id(), instance.map(VpcDirectory.Instance::privateIpAddress).orElse(null), t.port(),
                         instance.map(VpcDirectory.Instance::availabilityZone).orElse(t.availabilityZone()), t.draining(),
-                        instance.map(i -> i.state().equals("running")).orElse(false)));
+                        instance.map(i -> i.state().equals("running")).orElse(false), t.registeredAt()));
             }
         }
-        return new Group(g.arn(), g.protocol(), g.port(), g.healthCheck(), g.attributes(), List.copyOf(targets), nodes);
+        return new Group(tx.scope(), g.arn(), g.protocol(), g.port(), g.healthCheck(), g.attributes(), List.copyOf(targets), nodes);
     }
 }

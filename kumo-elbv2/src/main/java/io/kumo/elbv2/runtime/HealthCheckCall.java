@@ -1,5 +1,8 @@
 package io.kumo.elbv2.runtime;
 
+import io.kumo.elbv2.targetgroup.CodeMatcher;
+import io.kumo.elbv2.targetgroup.HealthVerdicts.CheckResult;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
@@ -9,19 +12,14 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * One HTTP health check on a socket already opened in the checking node's namespace: a GET of the
- * path with ELB's user agent, judged by the status code against the matcher ("200", "200,302",
- * "200-299") within the timeout.
+ * path with ELB's user agent, judged by its status code against the matcher within the timeout.
  */
 final class HealthCheckCall {
-
-    /** What a check found; {@code passed} false with a reason and description as DescribeTargetHealth gives them. */
-    record Outcome(boolean passed, String reason, String description) {
-    }
 
     private HealthCheckCall() {
     }
 
-    static Outcome run(SocketChannel socket, String ip, int port, String path, int timeoutSeconds, String matcher) {
+    static CheckResult run(SocketChannel socket, String ip, int port, String path, int timeoutSeconds, String matcher) {
         int timeoutMillis = timeoutSeconds * 1000;
         try (socket) {
             socket.socket().connect(new InetSocketAddress(ip, port), timeoutMillis);
@@ -31,14 +29,13 @@ final class HealthCheckCall {
             socket.socket().getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
             int status = statusOf(socket.socket().getInputStream());
             if (status < 0) {
-                return new Outcome(false, "Target.FailedHealthChecks", "Health checks failed");
+                return CheckResult.failed();
             }
-            return matches(matcher, status) ? new Outcome(true, null, null)
-                    : new Outcome(false, "Target.ResponseCodeMismatch", "Health checks failed with these codes: [" + status + "]");
+            return CodeMatcher.matches(matcher, status) ? CheckResult.pass() : CheckResult.wrongCode(status);
         } catch (SocketTimeoutException e) {
-            return new Outcome(false, "Target.Timeout", "Request timed out");
+            return CheckResult.timedOut();
         } catch (IOException e) {
-            return new Outcome(false, "Target.FailedHealthChecks", "Health checks failed");
+            return CheckResult.failed();
         }
     }
 
@@ -58,21 +55,5 @@ final class HealthCheckCall {
         } catch (NumberFormatException e) {
             return -1;
         }
-    }
-
-    static boolean matches(String matcher, int status) {
-        for (String part : matcher.split(",")) {
-            String p = part.trim();
-            int dash = p.indexOf('-');
-            try {
-                if (dash > 0 ? Integer.parseInt(p.substring(0, dash)) <= status && status <= Integer.parseInt(p.substring(dash + 1))
-                        : Integer.parseInt(p) == status) {
-                    return true;
-                }
-            } catch (NumberFormatException e) {
-                // a malformed part matches nothing; the API refuses those anyway
-            }
-        }
-        return false;
     }
 }

@@ -1,23 +1,30 @@
 package io.kumo.elbv2.runtime;
 
 import io.kumo.core.network.InterfaceNamespaces;
+import io.kumo.core.store.Store;
+import io.kumo.elbv2.targetgroup.HealthVerdicts;
 import io.kumo.elbv2.targetgroup.TargetGroupRecord;
+import io.kumo.elbv2.targetgroup.TargetHealthRecord;
+import io.kumo.elbv2.targetgroup.TargetHealthRecord.Observation;
 import io.kumo.fabric.netns.NamespaceSockets;
 import io.kumo.fabric.netns.NetworkNamespace;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.BiConsumer;
 
 /**
  * Health checks that really run: for every target of every group a load balancer forwards to, a
  * virtual thread checks it from the load balancer's node in its zone (so the target's security
- * groups must let the load balancer's in) every interval, and moves it between initial, healthy
- * and unhealthy by the thresholds. Settings are read afresh before each check.
+ * groups must let the load balancer's in) every interval, turns the results into a verdict
+ * ({@link HealthVerdicts}), and stores the verdict whenever it changes, for DescribeTargetHealth.
+ * Settings are read afresh before each check. A target whose instance is not running has no
+ * verdict: it starts again from initial when the instance does.
  */
 final class HealthChecker implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger("kumo.elbv2.health");
@@ -25,102 +32,111 @@ final class HealthChecker implements AutoCloseable {
     private final NamespaceSockets sockets;
     private final InterfaceNamespaces namespaces;
     private final AtomicReference<ElbPlans> plans;
-    private final BiConsumer<String, Map<String, TargetHealth>> changed;
-    private final Map<String, Map<String, TargetHealth>> book = new ConcurrentHashMap<>();
+    private final Store store;
+    private final Clock clock;
+    private final Map<String, Observation> book = new ConcurrentHashMap<>();
     private final Map<String, Thread> loops = new ConcurrentHashMap<>();
     private volatile boolean closed;
 
-    /** @param changed told (group ARN, every target's health) whenever a target's state changes */
-    HealthChecker(NamespaceSockets sockets, InterfaceNamespaces namespaces, AtomicReference<ElbPlans> plans,
-                  BiConsumer<String, Map<String, TargetHealth>> changed) {
+    HealthChecker(NamespaceSockets sockets, InterfaceNamespaces namespaces, AtomicReference<ElbPlans> plans, Store store, Clock clock) {
         this.sockets = sockets;
         this.namespaces = namespaces;
         this.plans = plans;
-        this.changed = changed;
+        this.store = store;
+        this.clock = clock;
     }
 
     /** Starts loops for new targets; loops of targets gone end by themselves. */
     void sync() {
-        ElbPlans now = plans.get();
-        Set<String> wanted = ConcurrentHashMap.newKeySet();
-        for (ElbPlans.Group g : now.groups().values()) {
+        for (ElbPlans.Group g : plans.get().groups().values()) {
             for (ElbPlans.Target t : g.targets()) {
-                String loop = g.arn() + "|" + t.key();
-                wanted.add(loop);
+                String loop = loopKey(g.arn(), t.key());
                 loops.computeIfAbsent(loop, k -> Thread.ofVirtual().name("health-" + t.key()).start(() -> run(g.arn(), t.key())));
             }
         }
-        for (String gone : Set.copyOf(book.keySet())) {
-            if (!now.groups().containsKey(gone)) {
-                book.remove(gone);
-            }
-        }
-        loops.keySet().removeIf(k -> !wanted.contains(k) && !loops.get(k).isAlive());
     }
 
-    /** The target's health, as the proxy asks before choosing it. */
-    Optional<TargetHealth> of(String groupArn, String targetKey) {
-        return Optional.ofNullable(book.getOrDefault(groupArn, Map.of()).get(targetKey));
+    /** Whether the target's latest verdict is healthy, as the proxy asks before choosing it. */
+    boolean healthy(String groupArn, String targetKey) {
+        Observation o = book.get(loopKey(groupArn, targetKey));
+        return o != null && TargetHealthRecord.HEALTHY.equals(o.state());
     }
 
     private void run(String groupArn, String targetKey) {
+        String loop = loopKey(groupArn, targetKey);
         try {
             while (!closed) {
                 ElbPlans.Group group = plans.get().groups().get(groupArn);
                 ElbPlans.Target target = group == null ? null
                         : group.targets().stream().filter(t -> t.key().equals(targetKey)).findFirst().orElse(null);
                 if (target == null) {
-                    forget(groupArn, targetKey);
+                    book.remove(loop);
                     return;
                 }
                 TargetGroupRecord.HealthCheck hc = group.healthCheck();
                 if (!target.running() || target.ip() == null || target.draining()) {
-                    record(groupArn, targetKey, TargetHealth.initial());
+                    if (book.remove(loop) != null) {
+                        store(group, targetKey, null);
+                    }
                 } else {
-                    check(group, target, hc);
+                    check(group, target, hc).ifPresent(o -> {
+                        Observation before = book.put(loop, o);
+                        if (before == null || !Objects.equals(before.state(), o.state()) || !Objects.equals(before.reason(), o.reason())
+                                || before.observedAt().isBefore(target.registeredAt())) {
+                            store(group, targetKey, o);
+                        }
+                    });
                 }
                 Thread.sleep(Duration.ofSeconds(Math.max(1, hc.intervalSeconds())));
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
-            loops.remove(groupArn + "|" + targetKey);
+            loops.remove(loop);
         }
     }
 
-    private void check(ElbPlans.Group group, ElbPlans.Target target, TargetGroupRecord.HealthCheck hc) {
+    private Optional<Observation> check(ElbPlans.Group group, ElbPlans.Target target, TargetGroupRecord.HealthCheck hc) {
         ElbPlans.Node node = group.nodeFor(target);
         Optional<String> ns = node == null ? Optional.empty() : namespaces.namespaceOf(node.interfaceId());
         if (ns.isEmpty()) {
-            return;
+            return Optional.empty();
         }
         int port = hc.port() == null || hc.port().equals("traffic-port") ? target.port() : Integer.parseInt(hc.port());
-        HealthCheckCall.Outcome outcome;
+        HealthVerdicts.CheckResult result;
         try {
-            outcome = HealthCheckCall.run(sockets.socket(new NetworkNamespace(ns.get()), null), target.ip(), port,
+            result = HealthCheckCall.run(sockets.socket(new NetworkNamespace(ns.get()), null), target.ip(), port,
                     hc.path() == null ? "/" : hc.path(), hc.timeoutSeconds(), hc.matcher() == null ? "200" : hc.matcher());
         } catch (RuntimeException e) {
             LOG.log(System.Logger.Level.DEBUG, "health check of " + target.key() + " could not run: " + e.getMessage());
-            return;
+            return Optional.empty();
         }
-        TargetHealth before = of(group.arn(), target.key()).orElse(TargetHealth.initial());
-        record(group.arn(), target.key(), outcome.passed() ? before.passed(hc.healthyThreshold())
-                : before.failed(hc.unhealthyThreshold(), outcome.reason(), outcome.description()));
+        Observation before = book.get(loopKey(group.arn(), target.key()));
+        if (before != null && before.observedAt().isBefore(target.registeredAt())) {
+            before = null;
+        }
+        return Optional.of(HealthVerdicts.next(before, result, hc, clock.instant()));
     }
 
-    private void record(String groupArn, String targetKey, TargetHealth health) {
-        Map<String, TargetHealth> targets = book.computeIfAbsent(groupArn, k -> new ConcurrentHashMap<>());
-        TargetHealth before = targets.put(targetKey, health);
-        if (before == null || !before.state().equals(health.state()) || !java.util.Objects.equals(before.reason(), health.reason())) {
-            changed.accept(groupArn, Map.copyOf(targets));
+    /** Writes (or with null, removes) the target's observation in its group's health record. */
+    private void store(ElbPlans.Group group, String targetKey, Observation observation) {
+        try {
+            store.write(group.scope(), tx -> {
+                if (tx.get(TargetGroupRecord.TABLE, group.arn()).isEmpty()) {
+                    return null;
+                }
+                TargetHealthRecord now = tx.get(TargetHealthRecord.TABLE, group.arn())
+                        .orElse(new TargetHealthRecord(group.arn(), Map.of()));
+                tx.put(TargetHealthRecord.TABLE, group.arn(), observation == null ? now.without(targetKey) : now.with(targetKey, observation));
+                return null;
+            });
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "the health of " + targetKey + " in " + group.arn() + " was not stored", e);
         }
     }
 
-    private void forget(String groupArn, String targetKey) {
-        Map<String, TargetHealth> targets = book.get(groupArn);
-        if (targets != null && targets.remove(targetKey) != null) {
-            changed.accept(groupArn, Map.copyOf(targets));
-        }
+    private static String loopKey(String groupArn, String targetKey) {
+        return groupArn + "|" + targetKey;
     }
 
     @Override

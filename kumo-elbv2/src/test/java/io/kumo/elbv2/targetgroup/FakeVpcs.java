@@ -54,6 +54,11 @@ final class FakeVpcs implements VpcDirectory {
     }
 
     @Override
+    public boolean admitsTcp(Tx tx, List<String> groupIds, int port, String sourceIp) {
+        return false;
+    }
+
+    @Override
     public List<String> vpcCidrs(Tx tx, String vpcId) {
         return vpcs.getOrDefault(vpcId, List.of());
     }

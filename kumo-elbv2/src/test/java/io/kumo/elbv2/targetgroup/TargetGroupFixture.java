@@ -121,7 +121,7 @@ class TargetGroupFixture {
         write(tx -> {
             tx.put(LoadBalancerRecord.TABLE, lbArn, new LoadBalancerRecord(lbArn, name, name + ".elb.localhost", "Z14GRHDCWA56QT", now,
                     LoadBalancerRecord.INTERNET_FACING, VPC, LoadBalancerRecord.ACTIVE, "application",
-                    zones.stream().map(z -> new LoadBalancerRecord.Zone(z, z, "subnet-" + z)).toList(), List.of(), "ipv4", Map.of()));
+                    zones.stream().map(z -> new LoadBalancerRecord.Zone(z, z, "subnet-" + z, null, null)).toList(), List.of(), "ipv4", Map.of()));
             tx.put(ListenerRecord.TABLE, listenerArn, new ListenerRecord(listenerArn, lbArn, 80, "HTTP", List.of(action), null, null));
             String ruleArn = listenerArn.replace(":listener/", ":listener-rule/") + "/2123456789abcdef";
             tx.put(RuleRecord.TABLE, ruleArn, new RuleRecord(ruleArn, listenerArn, RuleRecord.DEFAULT_PRIORITY, List.of(), List.of(action), true));

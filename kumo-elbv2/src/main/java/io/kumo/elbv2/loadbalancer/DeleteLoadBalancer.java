@@ -3,8 +3,7 @@ package io.kumo.elbv2.loadbalancer;
 import io.kumo.core.RequestContext;
 import io.kumo.core.network.ManagedInterfaces;
 import io.kumo.core.service.Handler;
-import io.kumo.elbv2.listener.ListenerRecord;
-import io.kumo.elbv2.listener.RuleRecord;
+import io.kumo.elbv2.listener.Listeners;
 import io.kumo.elbv2.support.Arns;
 import io.kumo.elbv2.support.Elbv2Errors;
 import io.kumo.elbv2.tag.Tags;
@@ -39,18 +38,7 @@ final class DeleteLoadBalancer implements Handler<DeleteLoadBalancerRequest, Del
                 throw Elbv2Errors.of("OperationNotPermitted", "Load balancer '" + arn
                         + "' cannot be deleted because deletion protection is enabled");
             }
-            for (ListenerRecord listener : tx.list(ListenerRecord.TABLE)) {
-                if (listener.loadBalancerArn().equals(arn)) {
-                    for (RuleRecord rule : tx.list(RuleRecord.TABLE)) {
-                        if (rule.listenerArn().equals(listener.arn())) {
-                            tx.delete(RuleRecord.TABLE, rule.arn());
-                            Tags.forget(tx, rule.arn());
-                        }
-                    }
-                    tx.delete(ListenerRecord.TABLE, listener.arn());
-                    Tags.forget(tx, listener.arn());
-                }
-            }
+            Listeners.deleteAllOf(tx, arn);
             Nodes.removeAll(tx, interfaces.get(), lb);
             tx.delete(LoadBalancerRecord.TABLE, arn);
             Tags.forget(tx, arn);

@@ -76,8 +76,8 @@ final class Elbv2Fixture {
         String arn = Arns.loadBalancer(REGION, ACCOUNT, name);
         LoadBalancerRecord lb = new LoadBalancerRecord(arn, name, name + "-1.example", "Z14GRHDCWA56QT", T0, LoadBalancerRecord.INTERNET_FACING,
                 vpcId, LoadBalancerRecord.ACTIVE, "application",
-                List.of(new LoadBalancerRecord.Zone("ap-northeast-1a", "apne1-az4", "subnet-a"),
-                        new LoadBalancerRecord.Zone("ap-northeast-1c", "apne1-az1", "subnet-c")),
+                List.of(new LoadBalancerRecord.Zone("ap-northeast-1a", "apne1-az4", "subnet-a", null, null),
+                        new LoadBalancerRecord.Zone("ap-northeast-1c", "apne1-az1", "subnet-c", null, null)),
                 List.of("sg-1"), "ipv4", Map.of());
         ctx().write(tx -> {
             tx.put(LoadBalancerRecord.TABLE, arn, lb);

@@ -3,7 +3,6 @@ package io.kumo.it.elbv2;
 import io.kumo.it.KumoHarness;
 import org.assertj.core.api.ThrowableAssert;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -277,24 +276,14 @@ class TargetGroupsTest {
         ec2.terminateInstances(r -> r.instanceIds(instance));
     }
 
-    /**
-     * Needs the load balancer and listener actions (other parts of the module): until they are
-     * there, it is skipped rather than faked, since nothing of Kumo is mocked here.
-     */
     @Test
     void targetsOfAGroupALoadBalancerUsesAreInitialUnlessTheirZoneIsNotEnabled() {
         String subnet1d = ec2.createSubnet(r -> r.vpcId(vpc).cidrBlock("10.0.4.0/24").availabilityZone("ap-northeast-1d")).subnet().subnetId();
-        String loadBalancer;
         String group = create("in-use", r -> { }).targetGroupArn();
-        try {
-            loadBalancer = elb.createLoadBalancer(r -> r.name(name("site")).subnets(subnet1a, subnet1c)).loadBalancers().getFirst()
-                    .loadBalancerArn();
-            elb.createListener(r -> r.loadBalancerArn(loadBalancer).protocol("HTTP").port(80)
-                    .defaultActions(a -> a.type("forward").targetGroupArn(group)));
-        } catch (ElasticLoadBalancingV2Exception e) {
-            Assumptions.assumeTrue(e.statusCode() != 501, "load balancers and listeners are not served yet: " + e.getMessage());
-            throw e;
-        }
+        String loadBalancer = elb.createLoadBalancer(r -> r.name(name("site")).scheme("internal").subnets(subnet1a, subnet1c)).loadBalancers().getFirst()
+                .loadBalancerArn();
+        elb.createListener(r -> r.loadBalancerArn(loadBalancer).protocol("HTTP").port(80)
+                .defaultActions(a -> a.type("forward").targetGroupArn(group)));
         String web1d = launch(subnet1d);
         ec2.waiter().waitUntilInstanceRunning(r -> r.instanceIds(web1d), FAST.andThen(w -> w.maxAttempts(300)));
         try {

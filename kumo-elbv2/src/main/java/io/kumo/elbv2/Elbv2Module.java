@@ -5,6 +5,8 @@ import io.kumo.core.service.ServiceBinder;
 import io.kumo.core.service.ServiceModule;
 import io.kumo.elbv2.listener.ListenerActions;
 import io.kumo.elbv2.loadbalancer.LoadBalancerActions;
+import io.kumo.elbv2.runtime.FrontDoorPorts;
+import io.kumo.elbv2.runtime.LoadBalancerRunner;
 import io.kumo.elbv2.tag.TagActions;
 import io.kumo.elbv2.targetgroup.TargetGroupActions;
 
@@ -26,5 +28,8 @@ public final class Elbv2Module implements ServiceModule {
         TargetGroupActions.register(binder, vpcs);
         ListenerActions.register(binder, vpcs);
         TagActions.register(binder);
+        LoadBalancerRunner runner = new LoadBalancerRunner(binder.kernel().store(), binder.kernel().clock(), binder.kernel().contracts());
+        binder.controller(runner);
+        binder.adminCommand(new FrontDoorPorts(runner));
     }
 }

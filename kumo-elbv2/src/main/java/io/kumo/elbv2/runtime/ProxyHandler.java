@@ -1,0 +1,192 @@
+package io.kumo.elbv2.runtime;
+
+import io.kumo.core.network.InterfaceNamespaces;
+import io.kumo.elbv2.listener.Action;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.handler.codec.http.FullHttpRequest;
+import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaders;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpUtil;
+import io.netty.handler.codec.http.HttpVersion;
+import io.netty.handler.codec.http.QueryStringDecoder;
+import io.netty.util.concurrent.Future;
+import io.netty.util.concurrent.Promise;
+
+import java.net.InetSocketAddress;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * One client connection of a load balancer: each request is matched against the listener's rules
+ * and answered by the first rule's action: a fixed response, a redirect, or a forward to a target
+ * (502 when the target refuses or resets, 504 when it does not answer within the idle timeout,
+ * 503 when the group has no target to send to). Requests are handled one at a time per connection.
+ */
+final class ProxyHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
+    private static final List<String> HOP_BY_HOP = List.of("connection", "keep-alive", "proxy-connection", "te", "trailer",
+            "transfer-encoding", "upgrade");
+
+    /**
+     * Where the connection came in.
+     *
+     * @param dnsName       the load balancer for a node's own listener; null at the host's front door, where the Host header decides
+     * @param listenerPort  the listener's port
+     */
+    record Entry(String dnsName, int listenerPort) {
+        boolean frontDoor() {
+            return dnsName == null;
+        }
+    }
+
+    private final Entry entry;
+    private final AtomicReference<ElbPlans> plans;
+    private final InterfaceNamespaces namespaces;
+    private final Upstreams upstreams;
+    private final TargetChooser chooser;
+
+    ProxyHandler(Entry entry, AtomicReference<ElbPlans> plans, InterfaceNamespaces namespaces, Upstreams upstreams, TargetChooser chooser) {
+        super(false);
+        this.entry = entry;
+        this.plans = plans;
+        this.namespaces = namespaces;
+        this.upstreams = upstreams;
+        this.chooser = chooser;
+    }
+
+    @Override
+    protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest request) {
+        ctx.channel().config().setAutoRead(false);
+        boolean keepAlive = HttpUtil.isKeepAlive(request);
+        ElbPlans now = plans.get();
+        String host = hostOf(request);
+        ElbPlans.Balancer lb = now.byDnsName().get((entry.frontDoor() ? host : entry.dnsName()).toLowerCase(Locale.ROOT));
+        if (lb == null && entry.frontDoor()) {
+            request.release();
+            respond(ctx, ElbResponses.error(HttpResponseStatus.NOT_FOUND), false);
+            return;
+        }
+        ElbPlans.Listener listener = lb == null ? null : lb.listeners().get(entry.listenerPort());
+        if (listener == null || (entry.frontDoor() && (!lb.internetFacing() || !lb.hostPorts().contains(entry.listenerPort())))) {
+            // as the internet sees it: nothing answers (no listener, an internal scheme, or security groups that drop the host)
+            request.release();
+            ctx.close();
+            return;
+        }
+        String source = ((InetSocketAddress) ctx.channel().remoteAddress()).getAddress().getHostAddress();
+        String sourceIp = entry.frontDoor() ? io.kumo.core.network.HostAddress.AS_SEEN_FROM_VPCS : source;
+        QueryStringDecoder uri = new QueryStringDecoder(request.uri());
+        RequestFacts facts = new RequestFacts(host, uri.rawPath(), request.method().name(), headers(request.headers()), query(uri), sourceIp);
+        Action action = listener.rules().stream().filter(r -> RuleMatcher.matches(r.conditions(), facts)).findFirst()
+                .flatMap(r -> r.actions().stream().min(Comparator.comparing(a -> a.order() == null ? Integer.MAX_VALUE : a.order())))
+                .orElse(null);
+        if (action == null) {
+            request.release();
+            respond(ctx, ElbResponses.error(HttpResponseStatus.SERVICE_UNAVAILABLE), keepAlive);
+            return;
+        }
+        switch (action.type()) {
+            case "fixed-response" -> {
+                request.release();
+                respond(ctx, ElbResponses.fixed(action.fixedResponse()), keepAlive);
+            }
+            case "redirect" -> {
+                request.release();
+                respond(ctx, ElbResponses.redirect(action.redirect(), new RedirectTarget.Request("http", host, entry.listenerPort(),
+                        uri.rawPath(), uri.rawQuery())), keepAlive);
+            }
+            default -> forward(ctx, request, keepAlive, lb, action.forward(), sourceIp);
+        }
+    }
+
+    private void forward(ChannelHandlerContext ctx, FullHttpRequest request, boolean keepAlive, ElbPlans.Balancer lb, Action.Forward forward,
+                         String sourceIp) {
+        ElbPlans.Group group = TargetChooser.group(forward).map(arn -> plans.get().groups().get(arn)).orElse(null);
+        Optional<ElbPlans.Target> target = group == null ? Optional.empty() : chooser.target(group, lb.zones());
+        ElbPlans.Node node = target.map(group::nodeFor).orElse(null);
+        Optional<String> ns = node == null ? Optional.empty() : namespaces.namespaceOf(node.interfaceId());
+        if (ns.isEmpty()) {
+            request.release();
+            respond(ctx, ElbResponses.error(HttpResponseStatus.SERVICE_UNAVAILABLE), keepAlive);
+            return;
+        }
+        prepare(request, sourceIp);
+        Promise<FullHttpResponse> answer = ctx.executor().newPromise();
+        chooser.started(group, target.get());
+        answer.addListener((Future<FullHttpResponse> done) -> {
+            chooser.finished(group, target.get());
+            if (done.isSuccess()) {
+                FullHttpResponse response = done.getNow();
+                response.setProtocolVersion(HttpVersion.HTTP_1_1);
+                HOP_BY_HOP.forEach(h -> response.headers().remove(h));
+                respond(ctx, response, keepAlive);
+            } else {
+                respond(ctx, ElbResponses.error(done.cause() instanceof Upstreams.TargetTimeout ? HttpResponseStatus.GATEWAY_TIMEOUT
+                        : HttpResponseStatus.BAD_GATEWAY), keepAlive);
+            }
+        });
+        upstreams.send(ctx.channel().eventLoop(), ns.get(), target.get().ip(), target.get().port(), request, lb.idleTimeoutSeconds(), answer);
+    }
+
+    /** The request as the target gets it: Host kept, hop-by-hop headers dropped, ALB's X-Forwarded-* and trace id added. */
+    private void prepare(FullHttpRequest request, String sourceIp) {
+        HttpHeaders h = request.headers();
+        HOP_BY_HOP.forEach(h::remove);
+        String forwardedFor = h.get("X-Forwarded-For");
+        h.set("X-Forwarded-For", forwardedFor == null || forwardedFor.isBlank() ? sourceIp : forwardedFor + ", " + sourceIp);
+        h.set("X-Forwarded-Proto", "http");
+        h.set("X-Forwarded-Port", String.valueOf(entry.listenerPort()));
+        if (!h.contains("X-Amzn-Trace-Id")) {
+            byte[] random = new byte[12];
+            ThreadLocalRandom.current().nextBytes(random);
+            h.set("X-Amzn-Trace-Id", "Root=1-" + String.format("%08x", System.currentTimeMillis() / 1000) + "-" + HexFormat.of().formatHex(random));
+        }
+        HttpUtil.setKeepAlive(request, true);
+    }
+
+    private static void respond(ChannelHandlerContext ctx, FullHttpResponse response, boolean keepAlive) {
+        HttpUtil.setKeepAlive(response, keepAlive);
+        var written = ctx.writeAndFlush(response);
+        if (keepAlive) {
+            written.addListener(f -> ctx.channel().config().setAutoRead(true));
+        } else {
+            written.addListener(ChannelFutureListener.CLOSE);
+        }
+    }
+
+    private static String hostOf(FullHttpRequest request) {
+        String host = request.headers().get(HttpHeaderNames.HOST, "");
+        int colon = host.lastIndexOf(':');
+        return colon > 0 && !host.endsWith("]") ? host.substring(0, colon) : host;
+    }
+
+    private static Map<String, List<String>> headers(HttpHeaders headers) {
+        Map<String, List<String>> out = new HashMap<>();
+        for (Map.Entry<String, String> h : headers) {
+            out.computeIfAbsent(h.getKey().toLowerCase(Locale.ROOT), k -> new ArrayList<>()).add(h.getValue());
+        }
+        return out;
+    }
+
+    private static List<Map.Entry<String, String>> query(QueryStringDecoder uri) {
+        List<Map.Entry<String, String>> out = new ArrayList<>();
+        uri.parameters().forEach((k, values) -> values.forEach(v -> out.add(Map.entry(k, v))));
+        return out;
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        ctx.close();
+    }
+}

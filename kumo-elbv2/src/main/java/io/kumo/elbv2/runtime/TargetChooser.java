@@ -1,0 +1,79 @@
+package io.kumo.elbv2.runtime;
+
+import io.kumo.elbv2.listener.Action;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Which target gets a request: among the group's targets in the load balancer's zones that run
+ * and are not draining, the healthy ones, or all of them when none is healthy (ALB fails open);
+ * round robin, or the fewest requests in flight for least_outstanding_requests.
+ */
+final class TargetChooser {
+    private final HealthChecker health;
+    private final Map<String, AtomicInteger> cursors = new ConcurrentHashMap<>();
+    private final Map<String, AtomicInteger> inFlight = new ConcurrentHashMap<>();
+
+    TargetChooser(HealthChecker health) {
+        this.health = health;
+    }
+
+    /** A forward's group, by weight (a weight of 0 gets nothing); empty when every weight is 0. */
+    static Optional<String> group(Action.Forward forward) {
+        List<Action.WeightedTargetGroup> groups = forward.targetGroups();
+        if (groups.size() == 1) {
+            return Optional.of(groups.getFirst().targetGroupArn());
+        }
+        int total = groups.stream().mapToInt(g -> weight(g)).sum();
+        if (total == 0) {
+            return Optional.empty();
+        }
+        int pick = ThreadLocalRandom.current().nextInt(total);
+        for (Action.WeightedTargetGroup g : groups) {
+            pick -= weight(g);
+            if (pick < 0) {
+                return Optional.of(g.targetGroupArn());
+            }
+        }
+        return Optional.empty();
+    }
+
+    Optional<ElbPlans.Target> target(ElbPlans.Group group, List<String> zones) {
+        List<ElbPlans.Target> candidates = group.targets().stream()
+                .filter(t -> t.running() && t.ip() != null && !t.draining() && (zones.contains(t.zone()) || "all".equals(t.zone())))
+                .toList();
+        if (candidates.isEmpty()) {
+            return Optional.empty();
+        }
+        List<ElbPlans.Target> healthy = candidates.stream().filter(t -> health.healthy(group.arn(), t.key())).toList();
+        List<ElbPlans.Target> pool = healthy.isEmpty() ? candidates : healthy;
+        if ("least_outstanding_requests".equals(group.attributes().get("load_balancing.algorithm.type"))) {
+            return pool.stream().min(Comparator.comparingInt(t -> counter(group, t).get()));
+        }
+        int next = cursors.computeIfAbsent(group.arn(), k -> new AtomicInteger()).getAndIncrement();
+        return Optional.of(pool.get(Math.floorMod(next, pool.size())));
+    }
+
+    /** Counts a request in flight to the target until {@link #finished}. */
+    void started(ElbPlans.Group group, ElbPlans.Target target) {
+        counter(group, target).incrementAndGet();
+    }
+
+    void finished(ElbPlans.Group group, ElbPlans.Target target) {
+        counter(group, target).decrementAndGet();
+    }
+
+    private AtomicInteger counter(ElbPlans.Group group, ElbPlans.Target target) {
+        return inFlight.computeIfAbsent(group.arn() + "|" + target.key(), k -> new AtomicInteger());
+    }
+
+    private static int weight(Action.WeightedTargetGroup g) {
+        return g.weight() == null ? 1 : g.weight();
+    }
+}

@@ -32,6 +32,9 @@ public interface VpcDirectory {
 
     Optional<Instance> instance(Tx tx, String instanceId);
 
+    /** The store tables whose changes can change what {@link #instance} answers, for services that follow instances closely. */
+    java.util.Set<String> instanceTables();
+
     boolean vpcExists(Tx tx, String vpcId);
 
     /** Whether an internet gateway is attached to the VPC. */

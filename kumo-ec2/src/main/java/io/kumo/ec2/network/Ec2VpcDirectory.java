@@ -43,6 +43,11 @@ public final class Ec2VpcDirectory implements VpcDirectory {
     }
 
     @Override
+    public java.util.Set<String> instanceTables() {
+        return java.util.Set.of(InstanceRecord.TABLE.name());
+    }
+
+    @Override
     public boolean vpcExists(Tx tx, String vpcId) {
         return vpcId != null && tx.get(VpcRecord.TABLE, vpcId).isPresent();
     }

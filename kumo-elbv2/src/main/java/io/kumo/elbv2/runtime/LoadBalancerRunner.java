@@ -65,7 +65,9 @@ public final class LoadBalancerRunner implements Controller {
         upstreams = new Upstreams(sockets);
         health = new HealthChecker(sockets, namespaces.get(), plans, store, clock);
         servers = new ProxyServers(plans, namespaces.get(), sockets, upstreams, new TargetChooser(health));
-        loop.start(store, WATCHED, () -> { });
+        Set<String> watched = new HashSet<>(WATCHED);
+        watched.addAll(vpcs.instanceTables()); // a stopping instance leaves the rotation before its processes end
+        loop.start(store, watched, () -> { });
     }
 
     /** Listener port → the host's port of the front door, for the banner, the docs and tests. */

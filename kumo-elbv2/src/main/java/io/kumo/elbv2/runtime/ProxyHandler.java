@@ -113,25 +113,46 @@ final class ProxyHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
     private void forward(ChannelHandlerContext ctx, FullHttpRequest request, boolean keepAlive, ElbPlans.Balancer lb, Action.Forward forward,
                          String sourceIp) {
         ElbPlans.Group group = TargetChooser.group(forward).map(arn -> plans.get().groups().get(arn)).orElse(null);
-        Optional<ElbPlans.Target> target = group == null ? Optional.empty() : chooser.target(group, lb.zones());
-        ElbPlans.Node node = target.map(group::nodeFor).orElse(null);
-        Optional<String> ns = node == null ? Optional.empty() : namespaces.namespaceOf(node.interfaceId());
-        if (ns.isEmpty()) {
+        if (group == null) {
             request.release();
             respond(ctx, ElbResponses.error(HttpResponseStatus.SERVICE_UNAVAILABLE), keepAlive);
             return;
         }
         prepare(request, sourceIp);
+        send(ctx, request, keepAlive, lb, group, new java.util.HashSet<>());
+    }
+
+    /**
+     * Sends to a target; a target that refuses the connection (nothing of the request has left
+     * yet) makes way for another, once, as a stopped instance may until the next plan.
+     */
+    private void send(ChannelHandlerContext ctx, FullHttpRequest request, boolean keepAlive, ElbPlans.Balancer lb, ElbPlans.Group group,
+                      java.util.Set<String> refused) {
+        Optional<ElbPlans.Target> target = chooser.target(group, lb.zones(), refused);
+        ElbPlans.Node node = target.map(group::nodeFor).orElse(null);
+        Optional<String> ns = node == null ? Optional.empty() : namespaces.namespaceOf(node.interfaceId());
+        if (ns.isEmpty()) {
+            request.release();
+            respond(ctx, ElbResponses.error(refused.isEmpty() ? HttpResponseStatus.SERVICE_UNAVAILABLE : HttpResponseStatus.BAD_GATEWAY),
+                    keepAlive);
+            return;
+        }
         Promise<FullHttpResponse> answer = ctx.executor().newPromise();
         chooser.started(group, target.get());
+        request.retain();
         answer.addListener((Future<FullHttpResponse> done) -> {
             chooser.finished(group, target.get());
             if (done.isSuccess()) {
+                request.release();
                 FullHttpResponse response = done.getNow();
                 response.setProtocolVersion(HttpVersion.HTTP_1_1);
                 HOP_BY_HOP.forEach(h -> response.headers().remove(h));
                 respond(ctx, response, keepAlive);
+            } else if (done.cause() instanceof java.net.ConnectException && refused.isEmpty()) {
+                refused.add(target.get().key());
+                send(ctx, request, keepAlive, lb, group, refused);
             } else {
+                request.release();
                 respond(ctx, ElbResponses.error(done.cause() instanceof Upstreams.TargetTimeout ? HttpResponseStatus.GATEWAY_TIMEOUT
                         : HttpResponseStatus.BAD_GATEWAY), keepAlive);
             }

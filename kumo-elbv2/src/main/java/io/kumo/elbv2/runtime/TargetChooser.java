@@ -44,9 +44,11 @@ final class TargetChooser {
         return Optional.empty();
     }
 
-    Optional<ElbPlans.Target> target(ElbPlans.Group group, List<String> zones) {
+    /** @param refused targets that just refused a connection for this request, tried last */
+    Optional<ElbPlans.Target> target(ElbPlans.Group group, List<String> zones, java.util.Set<String> refused) {
         List<ElbPlans.Target> candidates = group.targets().stream()
                 .filter(t -> t.running() && t.ip() != null && !t.draining() && (zones.contains(t.zone()) || "all".equals(t.zone())))
+                .filter(t -> !refused.contains(t.key()))
                 .toList();
         if (candidates.isEmpty()) {
             return Optional.empty();

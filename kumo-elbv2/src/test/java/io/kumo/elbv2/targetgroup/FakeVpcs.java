@@ -54,6 +54,11 @@ final class FakeVpcs implements VpcDirectory {
     }
 
     @Override
+    public java.util.Set<String> instanceTables() {
+        return java.util.Set.of();
+    }
+
+    @Override
     public boolean admitsTcp(Tx tx, List<String> groupIds, int port, String sourceIp) {
         return false;
     }

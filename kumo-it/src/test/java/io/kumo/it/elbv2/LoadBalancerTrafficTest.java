@@ -1,0 +1,274 @@
+package io.kumo.it.elbv2;
+
+import io.kumo.fabric.host.Command;
+import io.kumo.fabric.host.Isolation;
+import io.kumo.it.KumoHarness;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.core.retry.backoff.FixedDelayBackoffStrategy;
+import software.amazon.awssdk.core.waiters.WaiterOverrideConfiguration;
+import software.amazon.awssdk.services.ec2.Ec2Client;
+import software.amazon.awssdk.services.ec2.model.IpPermission;
+import software.amazon.awssdk.services.ec2.model.UserIdGroupPair;
+import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalancingV2Client;
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.LoadBalancerAttribute;
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.TargetDescription;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * SCENARIO section 4 on real packets: an internet-facing load balancer in two zones in front of
+ * two instances whose security group lets only the load balancer's in. curl reaches it by its
+ * DNS name (a name under .localhost); requests spread, headers are ALB's, health checks decide,
+ * a stopped instance drops out without failing requests, and errors are 502, 503 and 504.
+ */
+class LoadBalancerTrafficTest {
+    private static final KumoHarness KUMO = KumoHarness.shared();
+    private static final Ec2Client EC2 = KUMO.ec2();
+    private static final ElasticLoadBalancingV2Client ELB = KUMO.elbv2();
+    private static final Consumer<WaiterOverrideConfiguration.Builder> FAST = w -> w
+            .backoffStrategy(FixedDelayBackoffStrategy.create(Duration.ofMillis(200))).maxAttempts(150);
+    /** Answers every path with what the load balancer sent; /slow answers after 5 s. A service: it starts again with the instance. */
+    private static final String SERVER = """
+            #!/bin/bash
+            mkdir -p /srv/app && cat > /srv/app/echo.py <<'EOF'
+            import http.server, socket, time
+            class H(http.server.BaseHTTPRequestHandler):
+                protocol_version = 'HTTP/1.1'
+                def do_GET(self):
+                    if self.path.startswith('/slow'):
+                        time.sleep(5)
+                    h = self.headers
+                    body = '|'.join([socket.gethostname(), self.path, h.get('Host', ''), h.get('X-Forwarded-For', ''),
+                                     h.get('X-Forwarded-Proto', ''), h.get('X-Forwarded-Port', ''), h.get('X-Amzn-Trace-Id', '')]).encode()
+                    self.send_response(200)
+                    self.send_header('Content-Length', str(len(body)))
+                    self.end_headers()
+                    self.wfile.write(body)
+                def log_message(self, *a):
+                    pass
+            http.server.ThreadingHTTPServer(('', 80), H).serve_forever()
+            EOF
+            cat > /etc/init.d/echo <<'EOF'
+            #!/bin/sh
+            case "$1" in
+              start) nohup python3 /srv/app/echo.py >/var/log/echo.log 2>&1 & ;;
+              stop) pkill -f /srv/app/echo.py ;;
+            esac
+            EOF
+            chmod +x /etc/init.d/echo
+            systemctl enable --now echo
+            echo serving
+            """;
+    private static final List<String> INSTANCES = new ArrayList<>();
+    private static String loadBalancer;
+    private static String dnsName;
+    private static String group;
+    private static String listener;
+    private static int port;
+
+    @BeforeAll
+    static void site() {
+        Isolation isolation = Isolation.probe();
+        assumeTrue(isolation.available(), "sandboxes cannot run here: " + isolation.reason());
+        String vpc = EC2.createVpc(r -> r.cidrBlock("10.60.0.0/16")).vpc().vpcId();
+        String igw = EC2.createInternetGateway(r -> { }).internetGateway().internetGatewayId();
+        EC2.attachInternetGateway(r -> r.internetGatewayId(igw).vpcId(vpc));
+        String table = EC2.createRouteTable(r -> r.vpcId(vpc)).routeTable().routeTableId();
+        EC2.createRoute(r -> r.routeTableId(table).destinationCidrBlock("0.0.0.0/0").gatewayId(igw));
+        String a = subnet(vpc, table, "10.60.0.0/24", "ap-northeast-1a");
+        String c = subnet(vpc, table, "10.60.1.0/24", "ap-northeast-1c");
+        String elbSg = EC2.createSecurityGroup(r -> r.vpcId(vpc).groupName("elb-sg").description("elb")).groupId();
+        EC2.authorizeSecurityGroupIngress(r -> r.groupId(elbSg).ipProtocol("tcp").fromPort(80).toPort(80).cidrIp("0.0.0.0/0"));
+        String webSg = EC2.createSecurityGroup(r -> r.vpcId(vpc).groupName("web-sg").description("web")).groupId();
+        for (int p : new int[]{80, 8081}) {
+            EC2.authorizeSecurityGroupIngress(r -> r.groupId(webSg).ipPermissions(IpPermission.builder().ipProtocol("tcp").fromPort(p).toPort(p)
+                    .userIdGroupPairs(UserIdGroupPair.builder().groupId(elbSg).build()).build()));
+        }
+        String image = EC2.describeImages(r -> r.owners("amazon").filters(f -> f.name("name").values("debian-12-amd64-*")))
+                .images().getFirst().imageId();
+        for (String subnet : List.of(a, c)) {
+            INSTANCES.add(EC2.runInstances(r -> r.imageId(image).instanceType("t3.micro").minCount(1).maxCount(1).subnetId(subnet)
+                    .securityGroupIds(webSg).userData(Base64.getEncoder().encodeToString(SERVER.getBytes(StandardCharsets.UTF_8))))
+                    .instances().getFirst().instanceId());
+        }
+        group = ELB.createTargetGroup(r -> r.name("elb-targetgroup").protocol("HTTP").port(80).vpcId(vpc).healthCheckPath("/health")
+                .healthCheckIntervalSeconds(5).healthCheckTimeoutSeconds(2).healthyThresholdCount(2).unhealthyThresholdCount(2))
+                .targetGroups().getFirst().targetGroupArn();
+        var lb = ELB.createLoadBalancer(r -> r.name("Test-ELB").subnets(a, c).securityGroups(elbSg)).loadBalancers().getFirst();
+        loadBalancer = lb.loadBalancerArn();
+        dnsName = lb.dnsName();
+        listener = ELB.createListener(r -> r.loadBalancerArn(loadBalancer).protocol("HTTP").port(80)
+                .defaultActions(d -> d.type("forward").targetGroupArn(group))).listeners().getFirst().listenerArn();
+        EC2.waiter().waitUntilInstanceRunning(r -> r.instanceIds(INSTANCES), FAST);
+        ELB.registerTargets(r -> r.targetGroupArn(group).targets(INSTANCES.stream().map(i -> TargetDescription.builder().id(i).build()).toList()));
+        ELB.waiter().waitUntilLoadBalancerAvailable(r -> r.loadBalancerArns(loadBalancer), FAST);
+        ELB.waiter().waitUntilTargetInService(r -> r.targetGroupArn(group), FAST);
+        port = frontDoorPort(80);
+    }
+
+    private static String subnet(String vpc, String table, String cidr, String zone) {
+        String id = EC2.createSubnet(r -> r.vpcId(vpc).cidrBlock(cidr).availabilityZone(zone)).subnet().subnetId();
+        EC2.modifySubnetAttribute(r -> r.subnetId(id).mapPublicIpOnLaunch(v -> v.value(true)));
+        EC2.associateRouteTable(r -> r.routeTableId(table).subnetId(id));
+        return id;
+    }
+
+    /** The host's port for the listener port (the same unless something else holds it), from Kumo's own command. */
+    private static int frontDoorPort(int listenerPort) {
+        try {
+            String body = HttpClient.newHttpClient().send(HttpRequest.newBuilder(KUMO.endpoint().resolve("/_kumo/commands/elbv2/front-doors"))
+                    .POST(HttpRequest.BodyPublishers.ofString("{}")).build(), HttpResponse.BodyHandlers.ofString()).body();
+            Matcher m = Pattern.compile("\"" + listenerPort + "\"\\s*:\\s*(\\d+)").matcher(body);
+            assertThat(m.find()).as(body).isTrue();
+            return Integer.parseInt(m.group(1));
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    /** curl, which resolves every name under .localhost to loopback itself: status, then body. */
+    private static String[] curl(String path, String... extra) {
+        List<String> argv = new ArrayList<>(List.of("curl", "-s", "-m", "15", "-o", "-", "-w", "\n%{http_code}"));
+        argv.addAll(List.of(extra));
+        argv.add("http://" + dnsName + ":" + port + path);
+        var result = Command.of(argv).timeout(Duration.ofSeconds(20)).exec();
+        String out = result.stdout();
+        int cut = out.lastIndexOf('\n');
+        return new String[]{out.substring(cut + 1).strip(), out.substring(0, Math.max(0, cut))};
+    }
+
+    @Test
+    void theSiteAnswersThroughTheDnsNameSpreadOverBothZonesWithAlbsHeaders() {
+        Set<String> hosts = new HashSet<>();
+        for (int i = 0; i < 10; i++) {
+            String[] r = curl("/index.html");
+            assertThat(r[0]).isEqualTo("200");
+            String[] f = r[1].split("\\|", -1);
+            hosts.add(f[0]);
+            assertThat(f[1]).isEqualTo("/index.html");
+            assertThat(f[2]).isEqualTo(dnsName + ":" + port);
+            assertThat(f[3]).isEqualTo("198.51.100.1");
+            assertThat(f[4]).isEqualTo("http");
+            assertThat(f[5]).isEqualTo("80");
+            assertThat(f[6]).matches("Root=1-[0-9a-f]{8}-[0-9a-f]{24}");
+        }
+        assertThat(hosts).as("both instances served").hasSize(2);
+        String[] forwarded = curl("/", "-H", "X-Forwarded-For: 203.0.113.9");
+        assertThat(forwarded[1].split("\\|")[3]).isEqualTo("203.0.113.9, 198.51.100.1");
+    }
+
+    @Test
+    void instancesAreReachableOnlyThroughTheLoadBalancer() {
+        for (String id : INSTANCES) {
+            String ip = EC2.describeInstances(r -> r.instanceIds(id)).reservations().getFirst().instances().getFirst().publicIpAddress();
+            var direct = Command.of("curl", "-s", "-m", "3", "-o", "/dev/null", "-w", "%{http_code}", "http://" + ip + "/")
+                    .timeout(Duration.ofSeconds(10)).exec();
+            assertThat(direct.stdout()).as("web-sg lets only elb-sg in").isEqualTo("000");
+        }
+    }
+
+    @Test
+    void rulesAnswerFixedResponsesRedirectsAndAlbsErrors() {
+        String empty = ELB.createTargetGroup(r -> r.name("empty").protocol("HTTP").port(80).vpcId(vpcOfGroup())).targetGroups().getFirst()
+                .targetGroupArn();
+        String broken = ELB.createTargetGroup(r -> r.name("broken").protocol("HTTP").port(8081).vpcId(vpcOfGroup())).targetGroups().getFirst()
+                .targetGroupArn();
+        ELB.registerTargets(r -> r.targetGroupArn(broken).targets(TargetDescription.builder().id(INSTANCES.getFirst()).build()));
+        ELB.createRule(r -> r.listenerArn(listener).priority(10).conditions(c -> c.field("path-pattern").values("/teapot"))
+                .actions(x -> x.type("fixed-response").fixedResponseConfig(f -> f.statusCode("418").contentType("text/plain").messageBody("short and stout"))));
+        ELB.createRule(r -> r.listenerArn(listener).priority(20).conditions(c -> c.field("path-pattern").values("/old/*"))
+                .actions(x -> x.type("redirect").redirectConfig(f -> f.path("/new/#{path}").statusCode("HTTP_301"))));
+        ELB.createRule(r -> r.listenerArn(listener).priority(30).conditions(c -> c.field("path-pattern").values("/empty"))
+                .actions(x -> x.type("forward").targetGroupArn(empty)));
+        ELB.createRule(r -> r.listenerArn(listener).priority(40).conditions(c -> c.field("path-pattern").values("/broken"))
+                .actions(x -> x.type("forward").targetGroupArn(broken)));
+
+        assertThat(curl("/teapot")).containsExactly("418", "short and stout");
+        String[] moved = curl("/old/page", "-D", "-");
+        assertThat(moved[0]).isEqualTo("301");
+        assertThat(moved[1].toLowerCase(java.util.Locale.ROOT))
+                .contains("location: http://" + dnsName.toLowerCase(java.util.Locale.ROOT) + "/new/old/page", "server: awselb/2.0");
+        assertThat(curl("/empty")[0]).as("no target to send to").isEqualTo("503");
+        String[] refused = curl("/broken");
+        assertThat(refused[0]).as("the target refuses the connection").isEqualTo("502");
+        assertThat(refused[1]).contains("<center><h1>502 Bad Gateway</h1></center>");
+
+        ELB.modifyLoadBalancerAttributes(r -> r.loadBalancerArn(loadBalancer)
+                .attributes(LoadBalancerAttribute.builder().key("idle_timeout.timeout_seconds").value("2").build()));
+        try {
+            long started = System.nanoTime();
+            sleepForThePlan();
+            assertThat(curl("/slow")[0]).as("the target takes longer than the idle timeout").isEqualTo("504");
+            assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(5));
+        } finally {
+            ELB.modifyLoadBalancerAttributes(r -> r.loadBalancerArn(loadBalancer)
+                    .attributes(LoadBalancerAttribute.builder().key("idle_timeout.timeout_seconds").value("60").build()));
+        }
+    }
+
+    @Test
+    void aStoppedInstanceDropsOutWithoutFailedRequestsAndComesBackHealthy() throws Exception {
+        String stopped = INSTANCES.getLast();
+        List<String> codes = java.util.Collections.synchronizedList(new ArrayList<>());
+        Thread client = Thread.ofVirtual().start(() -> {
+            long end = System.nanoTime() + Duration.ofSeconds(8).toNanos();
+            while (System.nanoTime() < end) {
+                codes.add(curl("/")[0]);
+            }
+        });
+        Thread.sleep(1000);
+        EC2.stopInstances(r -> r.instanceIds(stopped));
+        client.join();
+        assertThat(codes).isNotEmpty().allMatch("200"::equals);
+        EC2.waiter().waitUntilInstanceStopped(r -> r.instanceIds(stopped), FAST);
+        var health = ELB.describeTargetHealth(r -> r.targetGroupArn(group)).targetHealthDescriptions().stream()
+                .filter(d -> d.target().id().equals(stopped)).findFirst().orElseThrow().targetHealth();
+        assertThat(health.stateAsString()).isEqualTo("unused");
+        assertThat(health.reasonAsString()).isEqualTo("Target.InvalidState");
+
+        EC2.startInstances(r -> r.instanceIds(stopped));
+        EC2.waiter().waitUntilInstanceRunning(r -> r.instanceIds(stopped), FAST);
+        ELB.waiter().waitUntilTargetInService(r -> r.targetGroupArn(group).targets(TargetDescription.builder().id(stopped).build()), FAST);
+    }
+
+    private static String vpcOfGroup() {
+        return ELB.describeTargetGroups(r -> r.targetGroupArns(group)).targetGroups().getFirst().vpcId();
+    }
+
+    /** The data plane reads changes within half a second. */
+    private static void sleepForThePlan() {
+        try {
+            Thread.sleep(1000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @AfterAll
+    static void cleanUp() {
+        if (loadBalancer != null) {
+            ELB.deleteLoadBalancer(r -> r.loadBalancerArn(loadBalancer));
+        }
+        if (!INSTANCES.isEmpty()) {
+            EC2.terminateInstances(r -> r.instanceIds(INSTANCES));
+        }
+    }
+}

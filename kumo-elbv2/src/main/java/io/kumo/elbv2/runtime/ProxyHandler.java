@@ -128,7 +128,9 @@ final class ProxyHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
      */
     private void send(ChannelHandlerContext ctx, FullHttpRequest request, boolean keepAlive, ElbPlans.Balancer lb, ElbPlans.Group group,
                       java.util.Set<String> refused) {
-        Optional<ElbPlans.Target> target = chooser.target(group, lb.zones(), refused);
+        boolean sticky = Stickiness.enabled(group);
+        Optional<ElbPlans.Target> target = chooser.target(group, lb.zones(), refused,
+                sticky ? Stickiness.stuckTo(group, request.headers().get(HttpHeaderNames.COOKIE)) : Optional.empty());
         ElbPlans.Node node = target.map(group::nodeFor).orElse(null);
         Optional<String> ns = node == null ? Optional.empty() : namespaces.namespaceOf(node.interfaceId());
         if (ns.isEmpty()) {
@@ -147,6 +149,9 @@ final class ProxyHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
                 FullHttpResponse response = done.getNow();
                 response.setProtocolVersion(HttpVersion.HTTP_1_1);
                 HOP_BY_HOP.forEach(h -> response.headers().remove(h));
+                if (sticky) {
+                    Stickiness.cookies(group, target.get()).forEach(c -> response.headers().add(HttpHeaderNames.SET_COOKIE, c));
+                }
                 respond(ctx, response, keepAlive);
             } else if (done.cause() instanceof java.net.ConnectException && refused.isEmpty()) {
                 refused.add(target.get().key());

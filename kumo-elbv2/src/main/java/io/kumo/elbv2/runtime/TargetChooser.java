@@ -44,8 +44,11 @@ final class TargetChooser {
         return Optional.empty();
     }
 
-    /** @param refused targets that just refused a connection for this request, tried last */
-    Optional<ElbPlans.Target> target(ElbPlans.Group group, List<String> zones, java.util.Set<String> refused) {
+    /**
+     * @param refused targets that just refused a connection for this request, never chosen again for it
+     * @param stuckTo the target a stickiness cookie names, chosen if it can take the request
+     */
+    Optional<ElbPlans.Target> target(ElbPlans.Group group, List<String> zones, java.util.Set<String> refused, Optional<String> stuckTo) {
         List<ElbPlans.Target> candidates = group.targets().stream()
                 .filter(t -> t.running() && t.ip() != null && !t.draining() && (zones.contains(t.zone()) || "all".equals(t.zone())))
                 .filter(t -> !refused.contains(t.key()))
@@ -55,6 +58,12 @@ final class TargetChooser {
         }
         List<ElbPlans.Target> healthy = candidates.stream().filter(t -> health.healthy(group.arn(), t.key())).toList();
         List<ElbPlans.Target> pool = healthy.isEmpty() ? candidates : healthy;
+        if (stuckTo.isPresent()) {
+            Optional<ElbPlans.Target> stuck = pool.stream().filter(t -> t.key().equals(stuckTo.get())).findFirst();
+            if (stuck.isPresent()) {
+                return stuck;
+            }
+        }
         if ("least_outstanding_requests".equals(group.attributes().get("load_balancing.algorithm.type"))) {
             return pool.stream().min(Comparator.comparingInt(t -> counter(group, t).get()));
         }

@@ -164,7 +164,7 @@ class LoadBalancerTrafficTest {
             String[] f = r[1].split("\\|", -1);
             hosts.add(f[0]);
             assertThat(f[1]).isEqualTo("/index.html");
-            assertThat(f[2]).isEqualTo(dnsName + ":" + port);
+            assertThat(f[2]).as("Host as the client sent it").isEqualTo(port == 80 ? dnsName : dnsName + ":" + port);
             assertThat(f[3]).isEqualTo("198.51.100.1");
             assertThat(f[4]).isEqualTo("http");
             assertThat(f[5]).isEqualTo("80");
@@ -173,6 +173,27 @@ class LoadBalancerTrafficTest {
         assertThat(hosts).as("both instances served").hasSize(2);
         String[] forwarded = curl("/", "-H", "X-Forwarded-For: 203.0.113.9");
         assertThat(forwarded[1].split("\\|")[3]).isEqualTo("203.0.113.9, 198.51.100.1");
+    }
+
+    @Test
+    void stickinessSendsAClientBackToItsTarget() throws Exception {
+        java.nio.file.Path jar = java.nio.file.Files.createTempFile("kumo-cookies", ".txt");
+        ELB.modifyTargetGroupAttributes(r -> r.targetGroupArn(group).attributes(
+                software.amazon.awssdk.services.elasticloadbalancingv2.model.TargetGroupAttribute.builder().key("stickiness.enabled").value("true").build(),
+                software.amazon.awssdk.services.elasticloadbalancingv2.model.TargetGroupAttribute.builder().key("stickiness.type").value("lb_cookie").build()));
+        try {
+            sleepForThePlan();
+            String[] first = curl("/", "-c", jar.toString(), "-D", "-");
+            assertThat(first[1]).contains("AWSALB=", "AWSALBCORS=");
+            String host = first[1].substring(first[1].lastIndexOf("\r\n\r\n") + 4).split("\\|")[0];
+            for (int i = 0; i < 6; i++) {
+                assertThat(curl("/", "-b", jar.toString())[1].split("\\|")[0]).as("request " + i).isEqualTo(host);
+            }
+        } finally {
+            ELB.modifyTargetGroupAttributes(r -> r.targetGroupArn(group).attributes(
+                    software.amazon.awssdk.services.elasticloadbalancingv2.model.TargetGroupAttribute.builder().key("stickiness.enabled").value("false").build()));
+            java.nio.file.Files.deleteIfExists(jar);
+        }
     }
 
     @Test

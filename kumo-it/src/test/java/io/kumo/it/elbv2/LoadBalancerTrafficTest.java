@@ -288,6 +288,11 @@ class LoadBalancerTrafficTest {
         if (loadBalancer != null) {
             ELB.deleteLoadBalancer(r -> r.loadBalancerArn(loadBalancer));
         }
+        if (group != null) {
+            String vpc = vpcOfGroup();
+            ELB.describeTargetGroups(r -> { }).targetGroups().stream().filter(g -> g.vpcId().equals(vpc))
+                    .forEach(g -> ELB.deleteTargetGroup(r -> r.targetGroupArn(g.targetGroupArn())));
+        }
         if (!INSTANCES.isEmpty()) {
             EC2.terminateInstances(r -> r.instanceIds(INSTANCES));
         }

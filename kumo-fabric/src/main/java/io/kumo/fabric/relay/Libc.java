@@ -38,7 +38,18 @@ final class Libc {
     static final int SHUT_WR = 1;
     static final int SHUT_RDWR = 2;
     static final int SPLICE_F_MOVE = 1;
+    static final int SPLICE_F_NONBLOCK = 2;
     static final int SPLICE_F_MORE = 4;
+    static final int EPOLL_CLOEXEC = 0x80000;
+    static final int EPOLL_CTL_ADD = 1;
+    static final int EPOLLIN = 0x1;
+    static final int EPOLLOUT = 0x4;
+    static final int EPOLLRDHUP = 0x2000;
+    static final int EPOLLET = 1 << 31;
+    /** struct epoll_event is packed on x86-64 (12 bytes), naturally aligned elsewhere (16). */
+    static final boolean EPOLL_PACKED = System.getProperty("os.arch", "").matches("amd64|x86_64");
+    static final long EPOLL_EVENT_BYTES = EPOLL_PACKED ? 12 : 16;
+    static final long EPOLL_DATA_OFFSET = EPOLL_PACKED ? 4 : 8;
     static final short POLLOUT = 4;
     static final int EINTR = 4;
     static final int EAGAIN = 11;
@@ -64,6 +75,12 @@ final class Libc {
         static final MethodHandle SHUTDOWN = downcall("shutdown", FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT));
         static final MethodHandle CLOSE = downcall("close", FunctionDescriptor.of(JAVA_INT, JAVA_INT));
         static final MethodHandle PIPE2 = downcall("pipe2", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT));
+        static final MethodHandle EVENTFD = downcall("eventfd", FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT));
+        static final MethodHandle READ = downcall("read", FunctionDescriptor.of(JAVA_LONG, JAVA_INT, ADDRESS, JAVA_LONG));
+        static final MethodHandle WRITE = downcall("write", FunctionDescriptor.of(JAVA_LONG, JAVA_INT, ADDRESS, JAVA_LONG));
+        static final MethodHandle EPOLL_CREATE1 = downcall("epoll_create1", FunctionDescriptor.of(JAVA_INT, JAVA_INT));
+        static final MethodHandle EPOLL_CTL = downcall("epoll_ctl", FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT, ADDRESS));
+        static final MethodHandle EPOLL_WAIT = downcall("epoll_wait", FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT, JAVA_INT));
         static final MethodHandle SPLICE = downcall("splice",
                 FunctionDescriptor.of(JAVA_LONG, JAVA_INT, ADDRESS, JAVA_INT, ADDRESS, JAVA_LONG, JAVA_INT));
         /** fcntl is variadic: its third argument must be passed the variadic way. */

@@ -135,6 +135,19 @@ public final class NativeSocket implements AutoCloseable {
         }
     }
 
+    /** From now on calls that would block fail with EAGAIN instead: for sockets served by an event loop. */
+    void nonBlocking() throws IOException {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment errno = Libc.errnoSlot(arena);
+            int flags = (int) Calls.FCNTL.invokeExact(errno, fd, Libc.F_GETFL, 0);
+            if (flags < 0 || (int) Calls.FCNTL.invokeExact(errno, fd, Libc.F_SETFL, flags | Libc.O_NONBLOCK) != 0) {
+                throw Libc.failure("fcntl", errno);
+            }
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
     /** Small writes (HTTP requests, prompts) leave at once instead of waiting for an ACK. */
     public void noDelay() throws IOException {
         try (Arena arena = Arena.ofConfined()) {

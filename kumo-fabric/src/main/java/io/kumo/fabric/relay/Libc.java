@@ -44,6 +44,8 @@ final class Libc {
     static final int EPOLL_CTL_ADD = 1;
     static final int EPOLLIN = 0x1;
     static final int EPOLLOUT = 0x4;
+    static final int EPOLLERR = 0x8;
+    static final int EPOLLHUP = 0x10;
     static final int EPOLLRDHUP = 0x2000;
     static final int EPOLLET = 1 << 31;
     /** struct epoll_event is packed on x86-64 (12 bytes), naturally aligned elsewhere (16). */

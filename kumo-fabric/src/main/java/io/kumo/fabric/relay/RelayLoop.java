@@ -84,12 +84,17 @@ final class RelayLoop {
             while (true) {
                 int ready = (int) Calls.EPOLL_WAIT.invokeExact(errno, epoll, events, MAX_EVENTS, -1);
                 for (int i = 0; i < ready; i++) {
-                    long data = events.get(ValueLayout.JAVA_LONG_UNALIGNED, i * Libc.EPOLL_EVENT_BYTES + Libc.EPOLL_DATA_OFFSET);
+                    long offset = i * Libc.EPOLL_EVENT_BYTES;
+                    long data = events.get(ValueLayout.JAVA_LONG_UNALIGNED, offset + Libc.EPOLL_DATA_OFFSET);
                     if (data == WAKE_UP) {
                         long ignored = (long) Calls.READ.invokeExact(errno, wakeUp, counter, 8L);
                         takeHandovers(errno);
                     } else {
-                        serve(data >>> 1, errno);
+                        SplicedConnection connection = connections.get(data >>> 1);
+                        if (connection != null) {
+                            connection.ready((data & 1) == 1, events.get(ValueLayout.JAVA_INT, offset));
+                            serve(data >>> 1, connection, errno);
+                        }
                     }
                 }
             }
@@ -99,9 +104,8 @@ final class RelayLoop {
         }
     }
 
-    private void serve(long id, MemorySegment errno) {
-        SplicedConnection connection = connections.get(id);
-        if (connection != null && connection.progress(errno)) {
+    private void serve(long id, SplicedConnection connection, MemorySegment errno) {
+        if (connection.progress(errno)) {
             connections.remove(id);
             connection.close();
         }
@@ -134,7 +138,7 @@ final class RelayLoop {
             }
             connections.put(id, connection);
             // Bytes that arrived before registration raised no edge: look now.
-            serve(id, errno);
+            serve(id, connection, errno);
         }
     }
 

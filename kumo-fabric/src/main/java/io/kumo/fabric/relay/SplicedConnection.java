@@ -11,6 +11,8 @@ import java.lang.foreign.MemorySegment;
 final class SplicedConnection {
     private final NativeSocket client;
     private final NativeSocket inner;
+    private final Readiness clientReady = new Readiness();
+    private final Readiness innerReady = new Readiness();
     private final Direction up;
     private final Direction down;
     private final Runnable onClose;
@@ -22,8 +24,8 @@ final class SplicedConnection {
         this.onClose = onClose;
         SplicePipe upPipe = SplicePipe.open(errno);
         try {
-            this.up = new Direction(client, inner, upPipe);
-            this.down = new Direction(inner, client, SplicePipe.open(errno));
+            this.up = new Direction(client, clientReady, inner, innerReady, upPipe);
+            this.down = new Direction(inner, innerReady, client, clientReady, SplicePipe.open(errno));
         } catch (IOException | RuntimeException e) {
             upPipe.close();
             throw e;
@@ -36,6 +38,15 @@ final class SplicedConnection {
 
     NativeSocket inner() {
         return inner;
+    }
+
+    /** Records what epoll reported for one of the two sockets. */
+    void ready(boolean innerSide, int events) {
+        Readiness r = innerSide ? innerReady : clientReady;
+        boolean trouble = (events & (Libc.EPOLLERR | Libc.EPOLLHUP)) != 0;
+        // An error or hang-up must surface through the next call, whichever way it goes.
+        r.readable |= trouble || (events & (Libc.EPOLLIN | Libc.EPOLLRDHUP)) != 0;
+        r.writable |= trouble || (events & Libc.EPOLLOUT) != 0;
     }
 
     /** Moves all that can move now, both ways; true once the connection is over. */
@@ -69,47 +80,71 @@ final class SplicedConnection {
         onClose.run();
     }
 
+    /**
+     * What a socket can do without blocking, as far as we know, so that calls that could only
+     * return EAGAIN are skipped (every event used to try both directions: half of all splices
+     * were such calls). The loop is edge-triggered, so epoll reports again when this changes.
+     * A short write counts as "not writable": it means the send buffer filled up, which arms
+     * the next EPOLLOUT. A short read proves nothing (the pipe may have run out of slots with
+     * bytes still queued), so only EAGAIN makes a socket "not readable".
+     */
+    private static final class Readiness {
+        boolean readable = true;
+        boolean writable = true;
+    }
+
     private static final class Direction {
         private final NativeSocket from;
+        private final Readiness fromReady;
         private final NativeSocket to;
+        private final Readiness toReady;
         private final SplicePipe pipe;
         private long inPipe;
         private boolean ended;
         private boolean finished;
 
-        Direction(NativeSocket from, NativeSocket to, SplicePipe pipe) {
+        Direction(NativeSocket from, Readiness fromReady, NativeSocket to, Readiness toReady, SplicePipe pipe) {
             this.from = from;
+            this.fromReady = fromReady;
             this.to = to;
+            this.toReady = toReady;
             this.pipe = pipe;
         }
 
-        /**
-         * Runs until a socket would block (the loop is edge-triggered, so stopping earlier could
-         * miss data for good) or the stream has ended and the far side was told with a half-close.
-         */
+        /** Runs until a socket is not ready, or the stream has ended and the far side was told with a half-close. */
         void progress(MemorySegment errno) throws IOException {
             while (!finished) {
                 if (inPipe > 0) {
-                    long n = pipe.drain(to, inPipe, errno);
-                    if (n == SplicePipe.WOULD_BLOCK) {
+                    if (!toReady.writable) {
                         return;
+                    }
+                    long n = pipe.drain(to, inPipe, errno);
+                    if (n == SplicePipe.WOULD_BLOCK || n < inPipe) {
+                        toReady.writable = false;
                     }
                     if (n == 0) {
                         throw new IOException("splice moved nothing out of a pipe holding " + inPipe + " bytes");
                     }
-                    inPipe -= n;
+                    if (n > 0) {
+                        inPipe -= n;
+                    }
                 } else if (ended) {
                     to.shutdownOutput();
                     finished = true;
                 } else {
+                    if (!fromReady.readable) {
+                        return;
+                    }
                     long n = pipe.fill(from, errno);
                     if (n == SplicePipe.WOULD_BLOCK) {
-                        return;
+                        fromReady.readable = false;
                     }
                     if (n == 0) {
                         ended = true;
                     }
-                    inPipe = n;
+                    if (n >= 0) {
+                        inPipe = n;
+                    }
                 }
             }
         }

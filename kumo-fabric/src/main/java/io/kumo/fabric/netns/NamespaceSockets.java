@@ -1,6 +1,7 @@
 package io.kumo.fabric.netns;
 
 import io.kumo.fabric.FabricException;
+import io.kumo.fabric.relay.NativeSocket;
 
 import java.io.IOException;
 import java.lang.foreign.Arena;
@@ -77,6 +78,14 @@ public final class NamespaceSockets implements AutoCloseable {
             }
             return channel;
         });
+    }
+
+    /**
+     * Like {@link #socket} but a bare descriptor, for relays that splice(2) between sockets
+     * (io.kumo.fabric.relay). Blocking calls on it belong on platform threads.
+     */
+    public NativeSocket nativeSocket(NetworkNamespace ns, InetSocketAddress localAddress) {
+        return inside(ns, () -> NativeSocket.tcp(localAddress));
     }
 
     public java.nio.channels.DatagramChannel datagram(NetworkNamespace ns, InetSocketAddress address) {

@@ -5,6 +5,7 @@ import io.kumo.core.service.ServiceBinder;
 import io.kumo.core.service.ServiceModule;
 import io.kumo.elbv2.listener.ListenerActions;
 import io.kumo.elbv2.loadbalancer.LoadBalancerActions;
+import io.kumo.elbv2.runtime.ElbMetricsCommand;
 import io.kumo.elbv2.runtime.FrontDoorPorts;
 import io.kumo.elbv2.runtime.LoadBalancerRunner;
 import io.kumo.elbv2.tag.TagActions;
@@ -31,5 +32,6 @@ public final class Elbv2Module implements ServiceModule {
         LoadBalancerRunner runner = new LoadBalancerRunner(binder.kernel().store(), binder.kernel().clock(), binder.kernel().contracts());
         binder.controller(runner);
         binder.adminCommand(new FrontDoorPorts(runner));
+        binder.adminCommand(new ElbMetricsCommand(runner));
     }
 }

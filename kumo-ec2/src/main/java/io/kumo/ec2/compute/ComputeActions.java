@@ -99,7 +99,9 @@ public final class ComputeActions {
         InstanceHosting hosting = InstanceHosting.decide(registrar.kernel().settings());
         InstanceConsoles consoles = InstanceConsoles.NONE;
         if (hosting.sandboxes()) {
-            InstanceRunner runner = new InstanceRunner(registrar.kernel().store(), registrar.kernel().clock(), hosting);
+            io.kumo.core.dns.GeneratedNames generated = new io.kumo.core.dns.GeneratedNames();
+            registrar.binder().provide(io.kumo.core.dns.GeneratedNames.class, generated);
+            InstanceRunner runner = new InstanceRunner(registrar.kernel().store(), registrar.kernel().clock(), hosting, generated);
             registrar.binder().controller(runner);
             registrar.binder().provide(io.kumo.core.network.InterfaceNamespaces.class, runner.nodeNamespaces());
             consoles = runner;

@@ -101,7 +101,8 @@ public final class InstanceRunner implements Controller, InstanceConsoles {
         }
     }
 
-    public InstanceRunner(Store store, Clock clock, InstanceHosting hosting) {
+    /** @param generated the names other services generate, which the VPCs' resolvers answer too */
+    public InstanceRunner(Store store, Clock clock, InstanceHosting hosting, io.kumo.core.dns.GeneratedNames generated) {
         this.store = store;
         this.clock = clock;
         this.hosting = hosting;
@@ -116,7 +117,7 @@ public final class InstanceRunner implements Controller, InstanceConsoles {
         this.boots = new InstanceBoots(instancesDir, hosting.dataDir(), layers);
         this.metadata = new MetadataServers(sockets, vpcs, clock);
         this.states = new InstanceStates(store, clock);
-        this.resolvers = new VpcResolvers(this::openResolverSockets, HostedZones.NONE);
+        this.resolvers = new VpcResolvers(this::openResolverSockets, HostedZones.NONE, generated);
     }
 
     static Path instancesDir(InstanceHosting hosting) {

@@ -8,8 +8,10 @@ import java.util.List;
 
 /** Load balancers as the API shows them. */
 public final class LoadBalancers {
-    /** Where load balancers' DNS names live: under .localhost, which curl and browsers resolve to loopback themselves. */
+    /** Where internet-facing load balancers' DNS names live: under .localhost, which curl and browsers resolve to loopback themselves. */
     public static final String DNS_SUFFIX = "elb.localhost";
+    /** Where internal ones' live, as on AWS: only the VPC resolvers answer them, and the host has no way in anyway. */
+    public static final String INTERNAL_DNS_SUFFIX = "elb.amazonaws.com";
 
     private LoadBalancers() {
     }
@@ -37,7 +39,7 @@ public final class LoadBalancers {
                 .toList();
     }
 
-    /** NAME-DIGITS.REGION.elb.localhost, "internal-" in front for the internal scheme, as AWS shapes them. */
+    /** NAME-DIGITS.REGION.elb.localhost, or internal-NAME-DIGITS.REGION.elb.amazonaws.com for the internal scheme, as AWS shapes them. */
     static String dnsName(String name, String scheme, String region) {
         StringBuilder digits = new StringBuilder();
         var random = io.kumo.core.Ids.random();
@@ -45,7 +47,7 @@ public final class LoadBalancers {
         for (int i = 0; i < 9; i++) {
             digits.append(random.nextInt(10));
         }
-        String prefix = LoadBalancerRecord.INTERNAL.equals(scheme) ? "internal-" : "";
-        return prefix + name + "-" + digits + "." + region + "." + DNS_SUFFIX;
+        boolean internal = LoadBalancerRecord.INTERNAL.equals(scheme);
+        return (internal ? "internal-" : "") + name + "-" + digits + "." + region + "." + (internal ? INTERNAL_DNS_SUFFIX : DNS_SUFFIX);
     }
 }

@@ -26,7 +26,7 @@ import java.util.Map;
 record ElbPlans(Map<String, Balancer> byDnsName, Map<String, Group> groups) {
 
     /** @param hostPorts the listener ports the load balancer's security groups open to the host */
-    record Balancer(String arn, String dnsName, boolean internetFacing, int idleTimeoutSeconds, Map<Integer, Listener> listeners,
+    record Balancer(String arn, String vpcId, String dnsName, boolean internetFacing, int idleTimeoutSeconds, Map<Integer, Listener> listeners,
                     List<Node> nodes, List<String> zones, java.util.Set<Integer> hostPorts) {
     }
 
@@ -86,7 +86,7 @@ record ElbPlans(Map<String, Balancer> byDnsName, Map<String, Group> groups) {
                     }
                 }
                 int idle = Integer.parseInt(lb.attributes().getOrDefault("idle_timeout.timeout_seconds", "60"));
-                balancers.put(lb.dnsName().toLowerCase(java.util.Locale.ROOT), new Balancer(lb.arn(), lb.dnsName(),
+                balancers.put(lb.dnsName().toLowerCase(java.util.Locale.ROOT), new Balancer(lb.arn(), lb.vpcId(), lb.dnsName(),
                         lb.scheme().equals(LoadBalancerRecord.INTERNET_FACING), idle, Map.copyOf(byPort), nodes,
                         lb.zones().stream().map(LoadBalancerRecord.Zone::zoneName).toList(), java.util.Set.copyOf(hostPorts)));
                 for (Listener l : byPort.values()) {

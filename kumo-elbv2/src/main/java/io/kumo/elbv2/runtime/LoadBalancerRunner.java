@@ -1,5 +1,6 @@
 package io.kumo.elbv2.runtime;
 
+import io.kumo.core.dns.GeneratedNames;
 import io.kumo.core.network.InterfaceNamespaces;
 import io.kumo.core.network.VpcDirectory;
 import io.kumo.core.service.Contracts;
@@ -40,6 +41,7 @@ public final class LoadBalancerRunner implements Controller {
     private HealthChecker health;
     private ProxyServers servers;
     private VpcDirectory vpcs;
+    private final ElbMetrics metrics = new ElbMetrics();
 
     public LoadBalancerRunner(Store store, Clock clock, Contracts contracts) {
         this.store = store;
@@ -64,7 +66,8 @@ public final class LoadBalancerRunner implements Controller {
         sockets = new NamespaceSockets();
         upstreams = new Upstreams(sockets);
         health = new HealthChecker(sockets, namespaces.get(), plans, store, clock);
-        servers = new ProxyServers(plans, namespaces.get(), sockets, upstreams, new TargetChooser(health));
+        servers = new ProxyServers(plans, namespaces.get(), sockets, upstreams, new TargetChooser(health), metrics);
+        contracts.find(GeneratedNames.class).ifPresent(names -> names.add(new BalancerNames(plans)));
         Set<String> watched = new HashSet<>(WATCHED);
         watched.addAll(vpcs.instanceTables()); // a stopping instance leaves the rotation before its processes end
         loop.start(store, watched, () -> { });
@@ -73,6 +76,11 @@ public final class LoadBalancerRunner implements Controller {
     /** Listener port → the host's port of the front door, for the banner, the docs and tests. */
     public Map<Integer, Integer> frontDoorPorts() {
         return servers == null ? Map.of() : servers.hostPorts();
+    }
+
+    /** What the load balancers counted, by CloudWatch dimension; empty where they do not forward. */
+    public Map<String, Object> metrics() {
+        return health == null ? Map.of() : metrics.snapshot(plans.get(), health);
     }
 
     private Optional<Instant> pass() {

@@ -55,14 +55,19 @@ final class ProxyHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
     private final InterfaceNamespaces namespaces;
     private final Upstreams upstreams;
     private final TargetChooser chooser;
+    private final ElbMetrics metrics;
+    /** The load balancer this connection counts for, from its first request on. */
+    private String countedFor;
 
-    ProxyHandler(Entry entry, AtomicReference<ElbPlans> plans, InterfaceNamespaces namespaces, Upstreams upstreams, TargetChooser chooser) {
+    ProxyHandler(Entry entry, AtomicReference<ElbPlans> plans, InterfaceNamespaces namespaces, Upstreams upstreams, TargetChooser chooser,
+                 ElbMetrics metrics) {
         super(false);
         this.entry = entry;
         this.plans = plans;
         this.namespaces = namespaces;
         this.upstreams = upstreams;
         this.chooser = chooser;
+        this.metrics = metrics;
     }
 
     @Override
@@ -84,6 +89,10 @@ final class ProxyHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
             ctx.close();
             return;
         }
+        if (countedFor == null) {
+            countedFor = lb.arn();
+            metrics.connectionOpened(countedFor);
+        }
         String source = ((InetSocketAddress) ctx.channel().remoteAddress()).getAddress().getHostAddress();
         String sourceIp = entry.frontDoor() ? io.kumo.core.network.HostAddress.AS_SEEN_FROM_VPCS : source;
         QueryStringDecoder uri = new QueryStringDecoder(request.uri());
@@ -93,17 +102,17 @@ final class ProxyHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
                 .orElse(null);
         if (action == null) {
             request.release();
-            respond(ctx, ElbResponses.error(HttpResponseStatus.SERVICE_UNAVAILABLE), keepAlive);
+            answer(ctx, lb, ElbResponses.error(HttpResponseStatus.SERVICE_UNAVAILABLE), keepAlive);
             return;
         }
         switch (action.type()) {
             case "fixed-response" -> {
                 request.release();
-                respond(ctx, ElbResponses.fixed(action.fixedResponse()), keepAlive);
+                answer(ctx, lb, ElbResponses.fixed(action.fixedResponse()), keepAlive);
             }
             case "redirect" -> {
                 request.release();
-                respond(ctx, ElbResponses.redirect(action.redirect(), new RedirectTarget.Request("http", host, entry.listenerPort(),
+                answer(ctx, lb, ElbResponses.redirect(action.redirect(), new RedirectTarget.Request("http", host, entry.listenerPort(),
                         uri.rawPath(), uri.rawQuery())), keepAlive);
             }
             default -> forward(ctx, request, keepAlive, lb, action.forward(), sourceIp);
@@ -115,7 +124,7 @@ final class ProxyHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
         ElbPlans.Group group = TargetChooser.group(forward).map(arn -> plans.get().groups().get(arn)).orElse(null);
         if (group == null) {
             request.release();
-            respond(ctx, ElbResponses.error(HttpResponseStatus.SERVICE_UNAVAILABLE), keepAlive);
+            answer(ctx, lb, ElbResponses.error(HttpResponseStatus.SERVICE_UNAVAILABLE), keepAlive);
             return;
         }
         prepare(request, sourceIp);
@@ -135,11 +144,12 @@ final class ProxyHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
         Optional<String> ns = node == null ? Optional.empty() : namespaces.namespaceOf(node.interfaceId());
         if (ns.isEmpty()) {
             request.release();
-            respond(ctx, ElbResponses.error(refused.isEmpty() ? HttpResponseStatus.SERVICE_UNAVAILABLE : HttpResponseStatus.BAD_GATEWAY),
+            answer(ctx, lb, ElbResponses.error(refused.isEmpty() ? HttpResponseStatus.SERVICE_UNAVAILABLE : HttpResponseStatus.BAD_GATEWAY),
                     keepAlive);
             return;
         }
         Promise<FullHttpResponse> answer = ctx.executor().newPromise();
+        long sentAt = System.nanoTime();
         chooser.started(group, target.get());
         request.retain();
         answer.addListener((Future<FullHttpResponse> done) -> {
@@ -152,13 +162,14 @@ final class ProxyHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
                 if (sticky) {
                     Stickiness.cookies(group, target.get()).forEach(c -> response.headers().add(HttpHeaderNames.SET_COOKIE, c));
                 }
+                metrics.answeredByTarget(lb.arn(), group.arn(), response.status().code(), (System.nanoTime() - sentAt) / 1000);
                 respond(ctx, response, keepAlive);
             } else if (done.cause() instanceof java.net.ConnectException && refused.isEmpty()) {
                 refused.add(target.get().key());
                 send(ctx, request, keepAlive, lb, group, refused);
             } else {
                 request.release();
-                respond(ctx, ElbResponses.error(done.cause() instanceof Upstreams.TargetTimeout ? HttpResponseStatus.GATEWAY_TIMEOUT
+                answer(ctx, lb, ElbResponses.error(done.cause() instanceof Upstreams.TargetTimeout ? HttpResponseStatus.GATEWAY_TIMEOUT
                         : HttpResponseStatus.BAD_GATEWAY), keepAlive);
             }
         });
@@ -179,6 +190,12 @@ final class ProxyHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
             h.set("X-Amzn-Trace-Id", "Root=1-" + String.format("%08x", System.currentTimeMillis() / 1000) + "-" + HexFormat.of().formatHex(random));
         }
         HttpUtil.setKeepAlive(request, true);
+    }
+
+    /** A response the load balancer makes itself, counted as such. */
+    private void answer(ChannelHandlerContext ctx, ElbPlans.Balancer lb, FullHttpResponse response, boolean keepAlive) {
+        metrics.answeredByLoadBalancer(lb.arn(), response.status().code());
+        respond(ctx, response, keepAlive);
     }
 
     private static void respond(ChannelHandlerContext ctx, FullHttpResponse response, boolean keepAlive) {
@@ -209,6 +226,14 @@ final class ProxyHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
         List<Map.Entry<String, String>> out = new ArrayList<>();
         uri.parameters().forEach((k, values) -> values.forEach(v -> out.add(Map.entry(k, v))));
         return out;
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) throws Exception {
+        if (countedFor != null) {
+            metrics.connectionClosed(countedFor);
+        }
+        super.channelInactive(ctx);
     }
 
     @Override

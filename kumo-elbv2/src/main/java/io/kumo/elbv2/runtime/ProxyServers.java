@@ -42,13 +42,15 @@ final class ProxyServers implements AutoCloseable {
     private final NamespaceSockets sockets;
     private final Upstreams upstreams;
     private final TargetChooser chooser;
+    private final ElbMetrics metrics;
     private final EventLoopGroup group = new MultiThreadIoEventLoopGroup(2, NioIoHandler.newFactory());
     private final Map<Integer, List<Channel>> frontDoors = new ConcurrentHashMap<>();
     private final Map<Integer, Integer> hostPorts = new ConcurrentHashMap<>();
     private final Map<String, Channel> nodeServers = new ConcurrentHashMap<>();
 
     ProxyServers(AtomicReference<ElbPlans> plans, InterfaceNamespaces namespaces, NamespaceSockets sockets, Upstreams upstreams,
-                 TargetChooser chooser) {
+                 TargetChooser chooser, ElbMetrics metrics) {
+        this.metrics = metrics;
         this.plans = plans;
         this.namespaces = namespaces;
         this.sockets = sockets;
@@ -148,7 +150,7 @@ final class ProxyServers implements AutoCloseable {
                         int idle = idleTimeout(entry) + 1; // a target's 504 at the idle timeout goes out first
                         ch.pipeline().addLast(new IdleStateHandler(0, 0, idle, TimeUnit.SECONDS), new IdleCloser(),
                                 new HttpServerCodec(), new HttpObjectAggregator(MOST_REQUEST_BODY),
-                                new ProxyHandler(entry, plans, namespaces, upstreams, chooser));
+                                new ProxyHandler(entry, plans, namespaces, upstreams, chooser, metrics));
                     }
                 });
     }

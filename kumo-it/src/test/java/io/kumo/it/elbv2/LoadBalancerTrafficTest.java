@@ -133,12 +133,16 @@ class LoadBalancerTrafficTest {
 
     /** The host's port for the listener port (the same unless something else holds it), from Kumo's own command. */
     private static int frontDoorPort(int listenerPort) {
+        String body = command("elbv2/front-doors");
+        Matcher m = Pattern.compile("\"" + listenerPort + "\"\\s*:\\s*(\\d+)").matcher(body);
+        assertThat(m.find()).as(body).isTrue();
+        return Integer.parseInt(m.group(1));
+    }
+
+    private static String command(String name) {
         try {
-            String body = HttpClient.newHttpClient().send(HttpRequest.newBuilder(KUMO.endpoint().resolve("/_kumo/commands/elbv2/front-doors"))
+            return HttpClient.newHttpClient().send(HttpRequest.newBuilder(KUMO.endpoint().resolve("/_kumo/commands/" + name))
                     .POST(HttpRequest.BodyPublishers.ofString("{}")).build(), HttpResponse.BodyHandlers.ofString()).body();
-            Matcher m = Pattern.compile("\"" + listenerPort + "\"\\s*:\\s*(\\d+)").matcher(body);
-            assertThat(m.find()).as(body).isTrue();
-            return Integer.parseInt(m.group(1));
         } catch (Exception e) {
             throw new AssertionError(e);
         }
@@ -171,6 +175,10 @@ class LoadBalancerTrafficTest {
             assertThat(f[6]).matches("Root=1-[0-9a-f]{8}-[0-9a-f]{24}");
         }
         assertThat(hosts).as("both instances served").hasSize(2);
+        String metrics = command("elbv2/metrics");
+        assertThat(count(metrics, "LoadBalancer=app/Test-ELB/", "RequestCount")).isGreaterThanOrEqualTo(10);
+        assertThat(count(metrics, "LoadBalancer=app/Test-ELB/", "HTTPCode_Target_2XX_Count")).isGreaterThanOrEqualTo(10);
+        assertThat(count(metrics, "TargetGroup=targetgroup/elb-targetgroup/", "HealthyHostCount")).isEqualTo(2);
         String[] forwarded = curl("/", "-H", "X-Forwarded-For: 203.0.113.9");
         assertThat(forwarded[1].split("\\|")[3]).isEqualTo("203.0.113.9, 198.51.100.1");
     }
@@ -197,8 +205,33 @@ class LoadBalancerTrafficTest {
     }
 
     @Test
+    void anInstanceInTheVpcReachesTheLoadBalancerByItsNameThroughTheVpcResolver() {
+        String subnet = EC2.describeInstances(r -> r.instanceIds(INSTANCES.getFirst())).reservations().getFirst().instances().getFirst().subnetId();
+        // python asks DNS; curl would not: it takes every name under .localhost for its own loopback
+        String script = "#!/bin/bash\nfor i in $(seq 30); do\n  body=$(python3 -c \"import urllib.request; "
+                + "print(urllib.request.urlopen('http://" + dnsName + "/from-inside', timeout=3).read().decode())\") && [ -n \"$body\" ] && break\n"
+                + "  sleep 1\ndone\necho \"resolved=$(getent ahostsv4 " + dnsName + " | cut -d' ' -f1 | sort -u | tr '\\n' ,)\"\necho \"answer=$body\"\n";
+        String client = EC2.runInstances(r -> r.imageId(EC2.describeInstances(d -> d.instanceIds(INSTANCES.getFirst())).reservations().getFirst()
+                        .instances().getFirst().imageId()).instanceType("t3.micro").minCount(1).maxCount(1).subnetId(subnet)
+                .userData(Base64.getEncoder().encodeToString(script.getBytes(StandardCharsets.UTF_8)))).instances().getFirst().instanceId();
+        INSTANCES.add(client);
+        String console = "";
+        for (int i = 0; i < 120 && !console.contains("answer="); i++) {
+            sleepForThePlan();
+            String b64 = EC2.getConsoleOutput(r -> r.instanceId(client)).output();
+            console = b64 == null ? "" : new String(Base64.getDecoder().decode(b64), StandardCharsets.UTF_8);
+        }
+        String privateIp = EC2.describeInstances(r -> r.instanceIds(client)).reservations().getFirst().instances().getFirst()
+                .privateIpAddress();
+        List<String> nodes = EC2.describeNetworkInterfaces(r -> r.filters(f -> f.name("description").values("ELB app/Test-ELB/*")))
+                .networkInterfaces().stream().map(n -> n.privateIpAddress()).sorted().toList();
+        assertThat(console).contains("resolved=" + String.join(",", nodes) + ",");
+        assertThat(console).containsPattern("answer=ip-10-60-[01]-\\d+\\|/from-inside\\|" + Pattern.quote(dnsName) + "\\|" + Pattern.quote(privateIp) + "\\|");
+    }
+
+    @Test
     void instancesAreReachableOnlyThroughTheLoadBalancer() {
-        for (String id : INSTANCES) {
+        for (String id : INSTANCES.subList(0, 2)) {
             String ip = EC2.describeInstances(r -> r.instanceIds(id)).reservations().getFirst().instances().getFirst().publicIpAddress();
             var direct = Command.of("curl", "-s", "-m", "3", "-o", "/dev/null", "-w", "%{http_code}", "http://" + ip + "/")
                     .timeout(Duration.ofSeconds(10)).exec();
@@ -243,11 +276,23 @@ class LoadBalancerTrafficTest {
             ELB.modifyLoadBalancerAttributes(r -> r.loadBalancerArn(loadBalancer)
                     .attributes(LoadBalancerAttribute.builder().key("idle_timeout.timeout_seconds").value("60").build()));
         }
+        String metrics = command("elbv2/metrics");
+        for (String counted : List.of("HTTPCode_ELB_4XX_Count", "HTTPCode_ELB_502_Count", "HTTPCode_ELB_503_Count", "HTTPCode_ELB_504_Count")) {
+            assertThat(count(metrics, "LoadBalancer=app/Test-ELB/", counted)).as(counted).isGreaterThanOrEqualTo(1);
+        }
+    }
+
+    /** A number of one resource's block in Kumo's metrics answer (pretty-printed JSON, one field per line). */
+    private static long count(String json, String resourcePrefix, String metric) {
+        int at = json.indexOf(resourcePrefix);
+        assertThat(at).as(resourcePrefix + " in " + json).isNotNegative();
+        Matcher m = Pattern.compile("\"" + metric + "\"\\s*:\\s*(\\d+)").matcher(json.substring(at, json.indexOf('}', at)));
+        return m.find() ? Long.parseLong(m.group(1)) : 0;
     }
 
     @Test
     void aStoppedInstanceDropsOutWithoutFailedRequestsAndComesBackHealthy() throws Exception {
-        String stopped = INSTANCES.getLast();
+        String stopped = INSTANCES.get(1);
         List<String> codes = java.util.Collections.synchronizedList(new ArrayList<>());
         Thread client = Thread.ofVirtual().start(() -> {
             long end = System.nanoTime() + Duration.ofSeconds(8).toNanos();
@@ -294,7 +339,7 @@ class LoadBalancerTrafficTest {
                     .forEach(g -> ELB.deleteTargetGroup(r -> r.targetGroupArn(g.targetGroupArn())));
         }
         if (!INSTANCES.isEmpty()) {
-            EC2.terminateInstances(r -> r.instanceIds(INSTANCES));
+            EC2.terminateInstances(r -> r.instanceIds(List.copyOf(INSTANCES)));
         }
     }
 }

@@ -134,7 +134,7 @@ class LoadBalancersApiTest {
         String name = unique("internal-app").substring("internal-".length());
         assertThat(code(() -> ELB.createLoadBalancer(r -> r.name(name).subnets(a, c)))).isEqualTo("InvalidSubnet");
         LoadBalancer lb = ELB.createLoadBalancer(r -> r.name(name).subnets(a, c).scheme("internal")).loadBalancers().getFirst();
-        assertThat(lb.dnsName()).startsWith("internal-" + name + "-");
+        assertThat(lb.dnsName()).matches("internal-" + name + "-[1-9]\\d{9}\\.ap-northeast-1\\.elb\\.amazonaws\\.com");
         String defaultGroup = EC2.describeSecurityGroups(r -> r.filters(f -> f.name("vpc-id").values(vpc), f -> f.name("group-name").values("default")))
                 .securityGroups().getFirst().groupId();
         assertThat(lb.securityGroups()).containsExactly(defaultGroup);

@@ -30,10 +30,16 @@ public final class DnsAnswerer {
     private final List<DnsSource> chain;
 
     public DnsAnswerer(VpcNames names, HostedZones zones) {
+        this(names, zones, new io.kumo.core.dns.GeneratedNames());
+    }
+
+    /** Asks, in order: the VPC's private zones, its instances' names, the names services generate, the public zones. */
+    public DnsAnswerer(VpcNames names, HostedZones zones, io.kumo.core.dns.GeneratedNames generated) {
         Objects.requireNonNull(zones, "zones");
         this.vpcId = names.vpcId();
         this.dnsSupport = names.dnsSupport();
-        this.chain = List.of(zones.privateZones(names.vpcId()), new InstanceNames(names), zones.publicZones());
+        this.chain = List.of(zones.privateZones(names.vpcId()), new InstanceNames(names), new GeneratedNamesSource(generated, names.vpcId()),
+                zones.publicZones());
     }
 
     /** The response a resolver of this VPC, without hosted zones, gives to {@code query}. */

@@ -37,6 +37,7 @@ public final class VpcResolver implements AutoCloseable {
 
     private final String vpcId;
     private final HostedZones zones;
+    private final io.kumo.core.dns.GeneratedNames generated;
     private final DatagramChannel udp;
     private final ServerSocketChannel tcp;
     private final Set<SocketChannel> connections = ConcurrentHashMap.newKeySet();
@@ -45,12 +46,14 @@ public final class VpcResolver implements AutoCloseable {
     private volatile DnsAnswerer answerer;
     private volatile boolean closed;
 
-    private VpcResolver(DatagramChannel udp, ServerSocketChannel tcp, VpcNames names, HostedZones zones) {
+    private VpcResolver(DatagramChannel udp, ServerSocketChannel tcp, VpcNames names, HostedZones zones,
+                        io.kumo.core.dns.GeneratedNames generated) {
         this.vpcId = names.vpcId();
         this.zones = Objects.requireNonNull(zones, "zones");
+        this.generated = Objects.requireNonNull(generated, "generated");
         this.udp = Objects.requireNonNull(udp, "udp");
         this.tcp = Objects.requireNonNull(tcp, "tcp");
-        this.answerer = new DnsAnswerer(names, zones);
+        this.answerer = new DnsAnswerer(names, zones, generated);
         this.udpLoop = Thread.ofVirtual().name("kumo-dns-udp-" + vpcId).unstarted(this::serveUdp);
         this.tcpLoop = Thread.ofVirtual().name("kumo-dns-tcp-" + vpcId).unstarted(this::acceptTcp);
     }
@@ -62,7 +65,13 @@ public final class VpcResolver implements AutoCloseable {
 
     /** Serves the VPC's hosted zones and instance names on two bound channels, which it owns from now on. */
     public static VpcResolver start(DatagramChannel udp, ServerSocketChannel tcp, VpcNames names, HostedZones zones) {
-        VpcResolver resolver = new VpcResolver(udp, tcp, names, zones);
+        return start(udp, tcp, names, zones, new io.kumo.core.dns.GeneratedNames());
+    }
+
+    /** As above, with the names other services generate (load balancers...) answered too. */
+    public static VpcResolver start(DatagramChannel udp, ServerSocketChannel tcp, VpcNames names, HostedZones zones,
+                                    io.kumo.core.dns.GeneratedNames generated) {
+        VpcResolver resolver = new VpcResolver(udp, tcp, names, zones, generated);
         try {
             udp.configureBlocking(true);
             tcp.configureBlocking(true);
@@ -80,7 +89,7 @@ public final class VpcResolver implements AutoCloseable {
         if (!names.vpcId().equals(vpcId)) {
             throw new IllegalArgumentException("resolver of " + vpcId + " given the names of " + names.vpcId());
         }
-        answerer = new DnsAnswerer(names, zones);
+        answerer = new DnsAnswerer(names, zones, generated);
     }
 
     public String vpcId() {

@@ -26,11 +26,17 @@ public final class VpcResolvers implements AutoCloseable {
 
     private final SocketOpener opener;
     private final HostedZones zones;
+    private final io.kumo.core.dns.GeneratedNames generated;
     private final Map<String, VpcResolver> resolvers = new HashMap<>();
 
     public VpcResolvers(SocketOpener opener, HostedZones zones) {
+        this(opener, zones, new io.kumo.core.dns.GeneratedNames());
+    }
+
+    public VpcResolvers(SocketOpener opener, HostedZones zones, io.kumo.core.dns.GeneratedNames generated) {
         this.opener = Objects.requireNonNull(opener, "opener");
         this.zones = Objects.requireNonNull(zones, "zones");
+        this.generated = Objects.requireNonNull(generated, "generated");
     }
 
     /**
@@ -48,7 +54,7 @@ public final class VpcResolvers implements AutoCloseable {
         }
         try {
             Sockets sockets = opener.open(vpcId);
-            resolvers.put(vpcId, VpcResolver.start(sockets.udp(), sockets.tcp(), names, zones));
+            resolvers.put(vpcId, VpcResolver.start(sockets.udp(), sockets.tcp(), names, zones, generated));
         } catch (Exception e) {
             LOG.log(System.Logger.Level.WARNING, "no DNS resolver in " + vpcId + " yet: " + e.getMessage());
         }

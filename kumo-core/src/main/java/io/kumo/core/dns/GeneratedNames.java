@@ -1,0 +1,43 @@
+package io.kumo.core.dns;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * The names services generate for their resources (load balancers' DNS names, later database
+ * endpoints), for the DNS servers that answer them: the VPC resolver now, Kumo's DNS server
+ * later. One registry, provided by the EC2 module; each service adds its {@link Source} when it
+ * starts.
+ */
+public final class GeneratedNames {
+
+    /** One service's names. Called from resolver threads, concurrently: thread-safe, non-blocking. */
+    public interface Source {
+
+        /** The domains it owns, lower case without the final dot, such as "elb.localhost". */
+        Set<String> domains();
+
+        /** The name's IPv4 addresses as a client in the VPC sees them; empty when no such name exists. */
+        List<String> addresses(String vpcId, String name);
+    }
+
+    private final List<Source> sources = new CopyOnWriteArrayList<>();
+
+    public void add(Source source) {
+        sources.add(source);
+    }
+
+    /** The source whose domain holds the name (lower case or not, with or without the final dot). */
+    public Optional<Source> owner(String name) {
+        String n = normalize(name);
+        return sources.stream().filter(s -> s.domains().stream().anyMatch(d -> n.equals(d) || n.endsWith("." + d))).findFirst();
+    }
+
+    public static String normalize(String name) {
+        String n = name.toLowerCase(Locale.ROOT);
+        return n.endsWith(".") ? n.substring(0, n.length() - 1) : n;
+    }
+}

@@ -1,0 +1,228 @@
+#!/usr/bin/env python3
+"""Kumo's application load balancer under load (issue 4), as ratios against baselines from the same run.
+
+  1. tput   wrk (-t2 -c64, keep-alive) for a 16 KiB file served by two instances, by three paths:
+              alb     through the load balancer (the host's front door, Host: its DNS name);
+              direct  one target through its public IP (Kumo's public-IP relay), the baseline for what the
+                      load balancer adds;
+              nginx   nginx on the host as a reverse proxy over the same two targets (through their public IPs),
+                      keep-alive upstream: the baseline the issue names. Target: alb >= 0.8 x nginx.
+            p50 and p99 of each at full load (wrk cannot hold a rate; "added p99 at half load" needs wrk2).
+  2. stop   a client asks at a steady pace (keep-alive, one request in flight) while one target's instance
+            is stopped: how many requests fail, and when relative to the stop. Target: failures only among
+            requests in flight at the stop, none after interval x unhealthy threshold.
+
+Needs root (sandboxes), wrk, and nginx for the nginx baseline (apt-get install nginx-light). Traffic stays on
+127.0.0.0/8. Usage: python3 bench/alb.py [--duration 10] [--rounds 2] [--only tput,stop]
+"""
+import argparse
+import http.client
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import urllib.request
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import harness  # noqa: E402
+import sigv4  # noqa: E402
+
+ap = argparse.ArgumentParser()
+ap.add_argument('--duration', type=float, default=10.0)
+ap.add_argument('--rounds', type=int, default=2)
+ap.add_argument('--only', default='tput,stop')
+args = ap.parse_args()
+args.duration = max(2.0, min(args.duration, 60.0))
+args.rounds = max(1, min(args.rounds, 5))
+JDK = '/usr/lib/jvm/temurin-25-jdk-amd64'
+
+
+def say(line=''):
+    print(line, flush=True)
+
+
+def static_server_user_data():
+    src = open(os.path.join(harness.BENCH, 'instances_static_server.java')).read()
+    return '\n'.join(['#!/bin/bash', 'mkdir -p /srv/files', 'head -c 16384 /dev/urandom > /srv/files/16k.bin',
+                      'chmod 755 /srv/files && chmod 644 /srv/files/*', 'mkdir -p /srv/static',
+                      "cat > /srv/static/StaticServer.java <<'KUMO_EOF'", src.rstrip('\n'), 'KUMO_EOF',
+                      "cat > /etc/init.d/static <<'KUMO_EOF'", '#!/bin/sh',
+                      f'[ "$1" = start ] && nohup {JDK}/bin/java -XX:+UseSerialGC -Xss256k -Xmx256m /srv/static/StaticServer.java 8080'
+                      ' /srv/files >/var/log/static.log 2>&1 &', 'KUMO_EOF', 'chmod +x /etc/init.d/static',
+                      'systemctl enable --now static']) + '\n'
+
+
+def wrk(url, host=None):
+    cmd = ['wrk', '-t2', '-c64', f'-d{args.duration:.0f}s', '--latency', '--timeout', '5s', url]
+    if host:
+        cmd[1:1] = ['-H', f'Host: {host}']
+    out = subprocess.run(cmd, capture_output=True, text=True, timeout=args.duration + 60).stdout
+    rps = re.search(r'Requests/sec:\s+([\d.]+)', out)
+    if not rps:
+        raise RuntimeError('wrk failed: ' + out[-300:])
+
+    def ms(label):
+        m = re.search(rf'^\s+{label}%\s+([\d.]+)(us|ms|s)\s*$', out, re.M)
+        return None if not m else float(m.group(1)) * {'us': 1e-3, 'ms': 1, 's': 1000}[m.group(2)]
+    non2xx = int((re.search(r'Non-2xx or 3xx responses:\s+(\d+)', out) or [0, 0])[1])
+    errors = sum(int(x) for x in re.findall(r'(?:connect|read|write|timeout) (\d+)', out))
+    return dict(rps=float(rps.group(1)), p50=ms('50'), p99=ms('99'), bad=non2xx + errors)
+
+
+def main():
+    import boto3
+    from botocore.config import Config
+    if os.geteuid() != 0 or not shutil.which('wrk'):
+        sys.exit('needs root (sandboxes) and wrk')
+    logdir = tempfile.mkdtemp(prefix='kumo-bench-alb-')
+    port = harness.free_port()
+    env = dict(os.environ, KUMO_INSTANCES='sandbox', KUMO_PUBLIC_IP_POOL=os.environ.get('KUMO_PUBLIC_IP_POOL', '127.30.0.0/16'))
+    kumo = harness.start(harness.kumo_cmd(port), env=env, log=os.path.join(logdir, 'kumo.log'))
+    harness.wait_ok(kumo, port, sigv4.GET_CALLER_IDENTITY, deadline_s=600)
+    say(f'# Kumo on 127.0.0.1:{port} (log {logdir}/kumo.log)')
+    cfg = Config(retries={'total_max_attempts': 1})
+    kw = dict(endpoint_url=f'http://127.0.0.1:{port}', region_name='ap-northeast-1', aws_access_key_id='test',
+              aws_secret_access_key='test', config=cfg)
+    ec2, elb = boto3.client('ec2', **kw), boto3.client('elbv2', **kw)
+
+    vpc = ec2.create_vpc(CidrBlock='10.70.0.0/16')['Vpc']['VpcId']
+    igw = ec2.create_internet_gateway()['InternetGateway']['InternetGatewayId']
+    ec2.attach_internet_gateway(InternetGatewayId=igw, VpcId=vpc)
+    rtb = ec2.create_route_table(VpcId=vpc)['RouteTable']['RouteTableId']
+    ec2.create_route(RouteTableId=rtb, DestinationCidrBlock='0.0.0.0/0', GatewayId=igw)
+    subnets = []
+    for cidr, zone in (('10.70.0.0/24', 'ap-northeast-1a'), ('10.70.1.0/24', 'ap-northeast-1c')):
+        s = ec2.create_subnet(VpcId=vpc, CidrBlock=cidr, AvailabilityZone=zone)['Subnet']['SubnetId']
+        ec2.modify_subnet_attribute(SubnetId=s, MapPublicIpOnLaunch={'Value': True})
+        ec2.associate_route_table(RouteTableId=rtb, SubnetId=s)
+        subnets.append(s)
+    elb_sg = ec2.create_security_group(GroupName='elb-sg', Description='elb', VpcId=vpc)['GroupId']
+    ec2.authorize_security_group_ingress(GroupId=elb_sg, IpProtocol='tcp', FromPort=80, ToPort=80, CidrIp='0.0.0.0/0')
+    web_sg = ec2.create_security_group(GroupName='web-sg', Description='web', VpcId=vpc)['GroupId']
+    ec2.authorize_security_group_ingress(GroupId=web_sg, IpPermissions=[{'IpProtocol': 'tcp', 'FromPort': 8080, 'ToPort': 8080,
+                                         'UserIdGroupPairs': [{'GroupId': elb_sg}], 'IpRanges': [{'CidrIp': '0.0.0.0/0'}]}])
+    image = ec2.describe_images(Owners=['amazon'], Filters=[{'Name': 'name', 'Values': ['debian-12-amd64-*']}])['Images'][0]['ImageId']
+    ids = [ec2.run_instances(ImageId=image, InstanceType='t3.micro', MinCount=1, MaxCount=1, SubnetId=s, SecurityGroupIds=[web_sg],
+                             UserData=static_server_user_data())['Instances'][0]['InstanceId'] for s in subnets]
+    tg = elb.create_target_group(Name='bench', Protocol='HTTP', Port=8080, VpcId=vpc, HealthCheckPath='/16k.bin',
+                                 HealthCheckIntervalSeconds=5, HealthCheckTimeoutSeconds=2, HealthyThresholdCount=2,
+                                 UnhealthyThresholdCount=2)['TargetGroups'][0]['TargetGroupArn']
+    elb.modify_target_group_attributes(TargetGroupArn=tg, Attributes=[{'Key': 'deregistration_delay.timeout_seconds', 'Value': '0'}])
+    lb = elb.create_load_balancer(Name='bench-alb', Subnets=subnets, SecurityGroups=[elb_sg])['LoadBalancers'][0]
+    elb.create_listener(LoadBalancerArn=lb['LoadBalancerArn'], Protocol='HTTP', Port=80,
+                        DefaultActions=[{'Type': 'forward', 'TargetGroupArn': tg}])
+    ec2.get_waiter('instance_running').wait(InstanceIds=ids, WaiterConfig={'Delay': 1, 'MaxAttempts': 120})
+    elb.register_targets(TargetGroupArn=tg, Targets=[{'Id': i} for i in ids])
+    elb.get_waiter('target_in_service').wait(TargetGroupArn=tg, WaiterConfig={'Delay': 1, 'MaxAttempts': 180})
+    doors = json.load(urllib.request.urlopen(urllib.request.Request(f'http://127.0.0.1:{port}/_kumo/commands/elbv2/front-doors',
+                                                                     data=b'{}', method='POST')))
+    front = int(doors['ports']['80'])
+    publics = [i['PublicIpAddress'] for r in ec2.describe_instances(InstanceIds=ids)['Reservations'] for i in r['Instances']]
+    say(f'# two targets {ids} ({publics}), load balancer {lb["DNSName"]} on 127.0.0.1:{front}')
+
+    if 'tput' in args.only:
+        nginx = start_nginx(logdir, publics)
+        for path in ('/16k.bin',):
+            wrk(f'http://127.0.0.1:{front}{path}', lb['DNSName'])   # warm-up: JIT of the targets and of Kumo
+            rows = {'alb': [], 'direct': [], 'nginx': []}
+            for _ in range(args.rounds):
+                rows['alb'].append(wrk(f'http://127.0.0.1:{front}{path}', lb['DNSName']))
+                rows['direct'].append(wrk(f'http://{publics[0]}:8080{path}'))
+                if nginx:
+                    rows['nginx'].append(wrk(f'http://127.0.0.1:{nginx[1]}{path}'))
+            say(f'\n# part 1: wrk -t2 -c64 -d{args.duration:.0f}s {path}, {args.rounds} rounds (median)')
+            med = {}
+            for name, runs in rows.items():
+                if runs:
+                    runs.sort(key=lambda r: r['rps'])
+                    med[name] = runs[len(runs) // 2]
+                    r = med[name]
+                    say(f'{name:7} {r["rps"]:9.0f} req/s  p50 {r["p50"]:.2f} ms  p99 {r["p99"]:.2f} ms  failed {r["bad"]}')
+            say(f'RATIO alb/direct {med["alb"]["rps"] / med["direct"]["rps"]:.2f}')
+            if 'nginx' in med:
+                ratio = med['alb']['rps'] / med['nginx']['rps']
+                say(f'RATIO alb/nginx {ratio:.2f}  TARGET >= 0.8: {"MET" if ratio >= 0.8 else "MISSED"}')
+                say(f'p99 alb - nginx: {med["alb"]["p99"] - med["nginx"]["p99"]:+.2f} ms (at full load)')
+            else:
+                say('nginx not installed: no nginx baseline (apt-get install nginx-light)')
+        if nginx:
+            harness.stop(nginx[0])
+
+    if 'stop' in args.only:
+        stop_under_load(ec2, front, lb['DNSName'], ids[1])
+    elb.delete_load_balancer(LoadBalancerArn=lb['LoadBalancerArn'])
+    ec2.terminate_instances(InstanceIds=ids)
+    harness.stop(kumo)
+
+
+def start_nginx(logdir, publics):
+    binary = shutil.which('nginx') or (os.path.exists('/usr/sbin/nginx') and '/usr/sbin/nginx')
+    if not binary:
+        return None
+    port = harness.free_port()
+    conf = os.path.join(logdir, 'nginx.conf')
+    servers = ''.join(f'server {ip}:8080; ' for ip in publics)
+    with open(conf, 'w') as f:
+        f.write(f'worker_processes 1; daemon off; pid {logdir}/nginx.pid; error_log {logdir}/nginx.err;\n'
+                'events { worker_connections 1024; }\n'
+                f'http {{ access_log off; upstream t {{ {servers} keepalive 64; }}\n'
+                f'  client_body_temp_path {logdir}; proxy_temp_path {logdir}; fastcgi_temp_path {logdir}; uwsgi_temp_path {logdir};'
+                f' scgi_temp_path {logdir};\n'
+                f'  server {{ listen 127.0.0.1:{port}; location / {{ proxy_pass http://t; proxy_http_version 1.1;'
+                ' proxy_set_header Connection ""; proxy_set_header X-Forwarded-For $remote_addr; } } }\n')
+    p = harness.start([binary, '-c', conf, '-e', os.path.join(logdir, 'nginx.err')])
+    for _ in range(50):
+        if harness.port_open(port):
+            break
+        time.sleep(0.1)
+    return p, port
+
+
+def stop_under_load(ec2, front, host, victim):
+    """One keep-alive client at ~50 requests/s; the victim is stopped 3 s in. Reports each failure's time from the stop."""
+    results = []
+    stop_at = [None]
+    end = time.monotonic() + 20
+    conn = None
+    t0 = time.monotonic()
+
+    def stopper():
+        time.sleep(3)
+        stop_at[0] = time.monotonic()
+        ec2.stop_instances(InstanceIds=[victim])
+    threading.Thread(target=stopper, daemon=True).start()
+    while time.monotonic() < end:
+        started = time.monotonic()
+        try:
+            if conn is None:
+                conn = http.client.HTTPConnection('127.0.0.1', front, timeout=5)
+            conn.request('GET', '/16k.bin', headers={'Host': host})
+            r = conn.getresponse()
+            r.read()
+            ok = r.status == 200
+            if r.getheader('Connection', '').lower() == 'close':
+                conn.close()
+                conn = None
+        except OSError:
+            ok = False
+            conn = None
+        results.append((started, time.monotonic(), ok))
+        time.sleep(max(0.0, 0.02 - (time.monotonic() - started)))
+    failed = [(s - stop_at[0], e - stop_at[0]) for s, e, ok in results if not ok]
+    in_flight = [f for f in failed if f[0] <= 0 <= f[1]]
+    say(f'\n# part 2: {len(results)} requests over {end - t0:.0f} s, instance {victim} stopped at 3 s')
+    say(f'failed: {len(failed)}; in flight at the stop: {len(in_flight)}; after the stop: {len(failed) - len(in_flight)}')
+    for s, e in failed[:10]:
+        say(f'  failed request sent {s:+.3f} s from the stop, ended {e:+.3f} s')
+    late = [f for f in failed if f[0] > 2 * 5]
+    say(f'TARGET failures only in flight at the stop, none after 10 s (interval 5 x threshold 2): '
+        f'{"MET" if len(failed) == len(in_flight) and not late else "MISSED"}')
+
+
+if __name__ == '__main__':
+    main()

@@ -96,8 +96,11 @@ final class ProxyHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
         String source = ((InetSocketAddress) ctx.channel().remoteAddress()).getAddress().getHostAddress();
         String sourceIp = entry.frontDoor() ? io.kumo.core.network.HostAddress.AS_SEEN_FROM_VPCS : source;
         QueryStringDecoder uri = new QueryStringDecoder(request.uri());
-        RequestFacts facts = new RequestFacts(host, uri.rawPath(), request.method().name(), headers(request.headers()), query(uri), sourceIp);
-        Action action = listener.rules().stream().filter(r -> RuleMatcher.matches(r.conditions(), facts)).findFirst()
+        // most listeners forward everything: the request's facts are gathered only when a rule looks at them
+        RequestFacts facts = listener.rules().stream().allMatch(r -> r.conditions().isEmpty()) ? null
+                : new RequestFacts(host, uri.rawPath(), request.method().name(), headers(request.headers()), query(uri), sourceIp);
+        Action action = listener.rules().stream().filter(r -> r.conditions().isEmpty() || RuleMatcher.matches(r.conditions(), facts))
+                .findFirst()
                 .flatMap(r -> r.actions().stream().min(Comparator.comparing(a -> a.order() == null ? Integer.MAX_VALUE : a.order())))
                 .orElse(null);
         if (action == null) {
@@ -121,14 +124,20 @@ final class ProxyHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
 
     private void forward(ChannelHandlerContext ctx, FullHttpRequest request, boolean keepAlive, ElbPlans.Balancer lb, Action.Forward forward,
                          String sourceIp) {
-        ElbPlans.Group group = TargetChooser.group(forward).map(arn -> plans.get().groups().get(arn)).orElse(null);
+        boolean groupSticky = forward.stickinessEnabled() && forward.targetGroups().size() > 1;
+        Optional<String> stuckGroup = groupSticky
+                ? Stickiness.groupStuckTo(forward, request.headers().get(HttpHeaderNames.COOKIE))
+                        .filter(arn -> forward.targetGroups().stream().anyMatch(g -> g.targetGroupArn().equals(arn)
+                                && (g.weight() == null || g.weight() > 0)))
+                : Optional.empty();
+        ElbPlans.Group group = stuckGroup.or(() -> TargetChooser.group(forward)).map(arn -> plans.get().groups().get(arn)).orElse(null);
         if (group == null) {
             request.release();
             answer(ctx, lb, ElbResponses.error(HttpResponseStatus.SERVICE_UNAVAILABLE), keepAlive);
             return;
         }
         prepare(request, sourceIp);
-        send(ctx, request, keepAlive, lb, group, new java.util.HashSet<>());
+        send(ctx, request, keepAlive, lb, group, new java.util.HashSet<>(), groupSticky ? Stickiness.groupCookies(forward, group.arn()) : List.of());
     }
 
     /**
@@ -136,7 +145,7 @@ final class ProxyHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
      * yet) makes way for another, once, as a stopped instance may until the next plan.
      */
     private void send(ChannelHandlerContext ctx, FullHttpRequest request, boolean keepAlive, ElbPlans.Balancer lb, ElbPlans.Group group,
-                      java.util.Set<String> refused) {
+                      java.util.Set<String> refused, List<String> groupCookies) {
         boolean sticky = Stickiness.enabled(group);
         Optional<ElbPlans.Target> target = chooser.target(group, lb.zones(), refused,
                 sticky ? Stickiness.stuckTo(group, request.headers().get(HttpHeaderNames.COOKIE)) : Optional.empty());
@@ -162,11 +171,12 @@ final class ProxyHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
                 if (sticky) {
                     Stickiness.cookies(group, target.get()).forEach(c -> response.headers().add(HttpHeaderNames.SET_COOKIE, c));
                 }
+                groupCookies.forEach(c -> response.headers().add(HttpHeaderNames.SET_COOKIE, c));
                 metrics.answeredByTarget(lb.arn(), group.arn(), response.status().code(), (System.nanoTime() - sentAt) / 1000);
                 respond(ctx, response, keepAlive);
             } else if (done.cause() instanceof java.net.ConnectException && refused.isEmpty()) {
                 refused.add(target.get().key());
-                send(ctx, request, keepAlive, lb, group, refused);
+                send(ctx, request, keepAlive, lb, group, refused, groupCookies);
             } else {
                 request.release();
                 answer(ctx, lb, ElbResponses.error(done.cause() instanceof Upstreams.TargetTimeout ? HttpResponseStatus.GATEWAY_TIMEOUT

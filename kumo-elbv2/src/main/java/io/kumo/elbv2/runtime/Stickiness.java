@@ -19,6 +19,9 @@ import java.util.Optional;
 final class Stickiness {
     static final String COOKIE = "AWSALB";
     static final String CORS_COOKIE = "AWSALBCORS";
+    /** A weighted forward's own stickiness names the target group a client was sent to. */
+    static final String GROUP_COOKIE = "AWSALBTG";
+    static final String GROUP_CORS_COOKIE = "AWSALBTGCORS";
 
     private Stickiness() {
     }
@@ -30,14 +33,28 @@ final class Stickiness {
 
     /** The target the request's cookie names, for this group. */
     static Optional<String> stuckTo(ElbPlans.Group group, String cookieHeader) {
+        return named(cookieHeader, COOKIE, group.arn() + "|");
+    }
+
+    /** The target group the request's AWSALBTG cookie names, for this forward (identified by its first group). */
+    static Optional<String> groupStuckTo(io.kumo.elbv2.listener.Action.Forward forward, String cookieHeader) {
+        return named(cookieHeader, GROUP_COOKIE, forward.targetGroups().getFirst().targetGroupArn() + "|");
+    }
+
+    /** The Set-Cookie values that keep the client on the group for the forward's stickiness duration. */
+    static List<String> groupCookies(io.kumo.elbv2.listener.Action.Forward forward, String groupArn) {
+        long seconds = forward.stickinessDurationSeconds() == null ? 3600 : forward.stickinessDurationSeconds();
+        return cookiePair(GROUP_COOKIE, GROUP_CORS_COOKIE, forward.targetGroups().getFirst().targetGroupArn() + "|" + groupArn, seconds);
+    }
+
+    private static Optional<String> named(String cookieHeader, String name, String prefix) {
         if (cookieHeader == null) {
             return Optional.empty();
         }
         for (Cookie cookie : ServerCookieDecoder.LAX.decode(cookieHeader)) {
-            if (cookie.name().equals(COOKIE)) {
+            if (cookie.name().equals(name)) {
                 try {
                     String decoded = new String(Base64.getUrlDecoder().decode(cookie.value()), StandardCharsets.UTF_8);
-                    String prefix = group.arn() + "|";
                     if (decoded.startsWith(prefix)) {
                         return Optional.of(decoded.substring(prefix.length()));
                     }
@@ -52,11 +69,15 @@ final class Stickiness {
     /** The Set-Cookie values that stick the client to the target for the group's duration. */
     static List<String> cookies(ElbPlans.Group group, ElbPlans.Target target) {
         long seconds = Long.parseLong(group.attributes().getOrDefault("stickiness.lb_cookie.duration_seconds", "86400"));
-        String value = Base64.getUrlEncoder().withoutPadding().encodeToString((group.arn() + "|" + target.key()).getBytes(StandardCharsets.UTF_8));
-        DefaultCookie plain = new DefaultCookie(COOKIE, value);
+        return cookiePair(COOKIE, CORS_COOKIE, group.arn() + "|" + target.key(), seconds);
+    }
+
+    private static List<String> cookiePair(String name, String corsName, String content, long seconds) {
+        String value = Base64.getUrlEncoder().withoutPadding().encodeToString(content.getBytes(StandardCharsets.UTF_8));
+        DefaultCookie plain = new DefaultCookie(name, value);
         plain.setMaxAge(seconds);
         plain.setPath("/");
-        DefaultCookie cors = new DefaultCookie(CORS_COOKIE, value);
+        DefaultCookie cors = new DefaultCookie(corsName, value);
         cors.setMaxAge(seconds);
         cors.setPath("/");
         cors.setSameSite(io.netty.handler.codec.http.cookie.CookieHeaderNames.SameSite.None);

@@ -230,6 +230,40 @@ class LoadBalancerTrafficTest {
     }
 
     @Test
+    void aWeightedForwardSpreadsOverItsGroupsAndItsStickinessKeepsAClientOnOne() throws Exception {
+        String vpc = vpcOfGroup();
+        List<String> groups = new ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            String instance = INSTANCES.get(i);
+            String arn = ELB.createTargetGroup(r -> r.name("half-" + instance.substring(2, 10)).protocol("HTTP").port(80).vpcId(vpc))
+                    .targetGroups().getFirst().targetGroupArn();
+            ELB.registerTargets(r -> r.targetGroupArn(arn).targets(TargetDescription.builder().id(instance).build()));
+            groups.add(arn);
+        }
+        ELB.createRule(r -> r.listenerArn(listener).priority(50).conditions(c -> c.field("path-pattern").values("/weighted*"))
+                .actions(x -> x.type("forward").forwardConfig(f -> f.targetGroups(
+                        t -> t.targetGroupArn(groups.get(0)).weight(1), t -> t.targetGroupArn(groups.get(1)).weight(1))
+                        .targetGroupStickinessConfig(s -> s.enabled(true).durationSeconds(300)))));
+        sleepForThePlan();
+        Set<String> hosts = new HashSet<>();
+        for (int i = 0; i < 20; i++) {
+            hosts.add(curl("/weighted")[1].split("\\|")[0]);
+        }
+        assertThat(hosts).as("both groups get requests").hasSize(2);
+        java.nio.file.Path jar = java.nio.file.Files.createTempFile("kumo-cookies", ".txt");
+        try {
+            String[] first = curl("/weighted", "-c", jar.toString(), "-D", "-");
+            assertThat(first[1]).contains("AWSALBTG=", "AWSALBTGCORS=");
+            String host = first[1].substring(first[1].lastIndexOf("\r\n\r\n") + 4).split("\\|")[0];
+            for (int i = 0; i < 8; i++) {
+                assertThat(curl("/weighted", "-b", jar.toString())[1].split("\\|")[0]).as("request " + i).isEqualTo(host);
+            }
+        } finally {
+            java.nio.file.Files.deleteIfExists(jar);
+        }
+    }
+
+    @Test
     void instancesAreReachableOnlyThroughTheLoadBalancer() {
         for (String id : INSTANCES.subList(0, 2)) {
             String ip = EC2.describeInstances(r -> r.instanceIds(id)).reservations().getFirst().instances().getFirst().publicIpAddress();

@@ -9,6 +9,25 @@ final class Banner {
     private Banner() {
     }
 
+    /** Where the host reaches internet-facing load balancers: port 80 itself if it can be bound here, else 10080. */
+    private static String loadBalancers(KumoSettings s) {
+        if (!io.kumo.ec2.runtime.InstanceHosting.decide(s).sandboxes()) {
+            return "API only here: load balancers forward where instances run in sandboxes";
+        }
+        boolean free;
+        try (java.net.ServerSocket probe = new java.net.ServerSocket()) {
+            probe.setReuseAddress(true);
+            probe.bind(new java.net.InetSocketAddress("127.0.0.1", 80));
+            free = true;
+        } catch (java.io.IOException e) {
+            free = false;
+        }
+        int fallback = 80 + io.kumo.elbv2.runtime.FrontDoorPorts.FALLBACK_OFFSET;
+        return free ? "curl http://NAME-ID.REGION.elb.localhost/ (listeners answer on 127.0.0.1 at their own port)"
+                : "port 80 cannot be bound here: listeners on port P answer on 127.0.0.1:P+10000, so curl http://NAME-ID.REGION.elb.localhost:"
+                + fallback + "/";
+    }
+
     static void print(PrintStream out, Kumo kumo, long startMillis) {
         KumoSettings s = kumo.settings();
         MachineFacts machine = kumo.machine();
@@ -20,6 +39,7 @@ final class Banner {
         out.println("  data         " + (s.ephemeral() ? "in memory only (--ephemeral): nothing survives a stop" : s.dataDir() + " (durable)"));
         out.println("  machine      root: " + (machine.root() ? "yes" : "no") + "; network namespaces: " + machine.namespaceNote());
         out.println("  instances    " + io.kumo.ec2.runtime.InstanceHosting.decide(s).reason());
+        out.println("  load bal.    " + loadBalancers(s));
         out.println("  services     " + String.join(" ", kumo.serviceNames()));
         out.println("  try          aws --endpoint-url " + endpoint + " ec2 describe-vpcs");
         out.println("Ctrl-C stops Kumo.");

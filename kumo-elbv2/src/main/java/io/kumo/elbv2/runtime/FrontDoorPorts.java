@@ -11,6 +11,8 @@ import java.util.Map;
  * load balancer name under .localhost to loopback, so http://NAME:PORT/ with this port reaches it.
  */
 public final class FrontDoorPorts implements AdminCommand {
+    /** Added to a listener port that cannot be bound on the host's loopback (80 becomes 10080). */
+    public static final int FALLBACK_OFFSET = 10_000;
     private final LoadBalancerRunner runner;
 
     public FrontDoorPorts(LoadBalancerRunner runner) {

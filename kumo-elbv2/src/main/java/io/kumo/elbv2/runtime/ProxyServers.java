@@ -35,7 +35,7 @@ import java.util.concurrent.atomic.AtomicReference;
 final class ProxyServers implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger("kumo.elbv2.proxy");
     private static final int MOST_REQUEST_BODY = 64 * 1024 * 1024;
-    static final int FALLBACK_OFFSET = 10_000;
+    static final int FALLBACK_OFFSET = FrontDoorPorts.FALLBACK_OFFSET;
 
     private final AtomicReference<ElbPlans> plans;
     private final InterfaceNamespaces namespaces;

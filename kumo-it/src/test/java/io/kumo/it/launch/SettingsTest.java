@@ -33,6 +33,7 @@ class SettingsTest {
         try (Running kumo = Running.start(List.of(), Map.of("KUMO_PORT", Integer.toString(port), "KUMO_EPHEMERAL", "true",
                 "KUMO_ACCOUNT_ID", "123456789012", "KUMO_LOG_LEVEL", "warn", "KUMO_AUTH", "strict"))) {
             assertThat(kumo.banner).contains("http://127.0.0.1:" + port)
+                    .containsPattern("load bal\\.    (curl http://NAME-ID\\.REGION\\.elb\\.localhost|port 80 cannot be bound|API only)")
                     .contains("account 123456789012")
                     .contains("in memory only")
                     .contains("strict")

@@ -7,11 +7,7 @@ AWS="${AWS:-aws}"
 export AWS_ACCESS_KEY_ID=test AWS_SECRET_ACCESS_KEY=test AWS_DEFAULT_REGION=ap-northeast-1 AWS_PAGER=""
 ec2() { "$AWS" --endpoint-url "$KUMO_ENDPOINT" --output text ec2 "$@"; }
 
-step() { printf '== %s\n' "$*"; }
-expect() { # expect WHAT ACTUAL WANTED
-  if [ "$2" != "$3" ]; then printf 'FAIL: %s: got [%s], want [%s]\n' "$1" "$2" "$3" >&2; exit 1; fi
-  printf '   ok: %s = %s\n' "$1" "$2"
-}
+. "$(dirname "${BASH_SOURCE[0]}")/checks.sh"
 expect_error() { # expect_error CODE command...
   local code=$1; shift
   local out

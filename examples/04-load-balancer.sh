@@ -14,19 +14,7 @@ elbv2() { "$AWS" --endpoint-url "$KUMO_ENDPOINT" --output text elbv2 "$@"; }
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
-step() { printf '== %s\n' "$*"; }
-expect() { # expect WHAT ACTUAL WANTED
-  if [ "$2" != "$3" ]; then printf 'FAIL: %s: got [%s], want [%s]\n' "$1" "$2" "$3" >&2; exit 1; fi
-  printf '   ok: %s = %s\n' "$1" "$2"
-}
-wait_for() { # wait_for WHAT SECONDS command...: until the command succeeds
-  local what=$1 limit=$2; shift 2
-  for _ in $(seq $((limit * 5))); do
-    if "$@" >/dev/null 2>&1; then printf '   ok: %s\n' "$what"; return 0; fi
-    sleep 0.2
-  done
-  printf 'FAIL: %s within %s s\n' "$what" "$limit" >&2; exit 1
-}
+. "$(dirname "${BASH_SOURCE[0]}")/checks.sh"
 health() { elbv2 describe-target-health --target-group-arn "$tg" --targets "Id=$1" --query 'TargetHealthDescriptions[0].TargetHealth.State'; }
 
 step "Network: VPC, public subnets in 1a and 1c, internet gateway, elb-sg (80 from anywhere), web-sg (80 from elb-sg only)"

@@ -10,6 +10,7 @@ import io.kumo.core.service.ServiceModule;
 import io.kumo.core.store.Store;
 import io.kumo.ec2.Ec2Module;
 import io.kumo.elbv2.Elbv2Module;
+import io.kumo.rds.RdsModule;
 import io.kumo.edge.admin.AdminEndpoints;
 import io.kumo.edge.http.EdgeServer;
 import io.kumo.edge.route.Dispatcher;
@@ -59,7 +60,7 @@ public final class Kumo implements AutoCloseable {
     }
 
     public static List<ServiceModule> modules() {
-        return List.of(new Ec2Module(), new StsModule(), new Route53Module(), new AcmModule(), new Elbv2Module());
+        return List.of(new Ec2Module(), new StsModule(), new Route53Module(), new AcmModule(), new Elbv2Module(), new RdsModule());
     }
 
     public static Kumo start(KumoSettings settings) {

@@ -14,7 +14,7 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 /** The rules of INVARIANTS.md, checked on Kumo's compiled classes. */
 class LayeringTest {
     /** Service modules: each owns its package and sees only core and the SDK model classes. */
-    static final List<String> SERVICES = List.of("io.kumo.ec2", "io.kumo.sts", "io.kumo.route53", "io.kumo.acm", "io.kumo.elbv2");
+    static final List<String> SERVICES = List.of("io.kumo.ec2", "io.kumo.sts", "io.kumo.route53", "io.kumo.acm", "io.kumo.elbv2", "io.kumo.rds");
     /** A service's data plane (controllers and what they serve: metadata, proxies), beside its handlers. */
     static final String DATA_PLANES = "io.kumo.*.runtime..";
     private static JavaClasses kumo;
@@ -91,7 +91,7 @@ class LayeringTest {
         noClasses().that().resideInAPackage("io.kumo.core..")
                 .should().dependOnClassesThat().resideInAnyPackage(
                         "io.kumo.edge..", "io.kumo.protocols..", "io.kumo.store..", "io.kumo.auth..", "io.kumo.server..",
-                        "io.kumo.ec2..", "io.kumo.sts..", "io.kumo.route53..", "io.kumo.acm..", "io.kumo.elbv2..")
+                        "io.kumo.ec2..", "io.kumo.sts..", "io.kumo.route53..", "io.kumo.acm..", "io.kumo.elbv2..", "io.kumo.rds..")
                 .check(kumo);
     }
 

@@ -11,6 +11,7 @@ import io.kumo.fabric.netns.NetworkNamespace;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -36,6 +37,8 @@ final class HealthChecker implements AutoCloseable {
     private final Clock clock;
     private final Map<String, Observation> book = new ConcurrentHashMap<>();
     private final Map<String, Thread> loops = new ConcurrentHashMap<>();
+    /** Targets in slow start: since when they are healthy, for those that turned so beside others. */
+    private final Map<String, Instant> warming = new ConcurrentHashMap<>();
     private volatile boolean closed;
 
     HealthChecker(NamespaceSockets sockets, InterfaceNamespaces namespaces, AtomicReference<ElbPlans> plans, Store store, Clock clock) {
@@ -62,6 +65,26 @@ final class HealthChecker implements AutoCloseable {
         return o != null && TargetHealthRecord.HEALTHY.equals(o.state());
     }
 
+    /** Since when the target warms up, if it turned healthy while another target of its group was. */
+    Optional<Instant> warmingSince(String groupArn, String targetKey) {
+        return Optional.ofNullable(warming.get(loopKey(groupArn, targetKey)));
+    }
+
+    private void noteTransition(String groupArn, String targetKey, Observation before, Observation now) {
+        String loop = loopKey(groupArn, targetKey);
+        boolean wasHealthy = before != null && TargetHealthRecord.HEALTHY.equals(before.state());
+        if (!TargetHealthRecord.HEALTHY.equals(now.state())) {
+            warming.remove(loop);
+        } else if (!wasHealthy && othersHealthy(groupArn, targetKey)) {
+            warming.put(loop, now.observedAt());
+        }
+    }
+
+    private boolean othersHealthy(String groupArn, String targetKey) {
+        ElbPlans.Group group = plans.get().groups().get(groupArn);
+        return group != null && group.targets().stream().anyMatch(t -> !t.key().equals(targetKey) && healthy(groupArn, t.key()));
+    }
+
     private void run(String groupArn, String targetKey) {
         String loop = loopKey(groupArn, targetKey);
         try {
@@ -71,16 +94,19 @@ final class HealthChecker implements AutoCloseable {
                         : group.targets().stream().filter(t -> t.key().equals(targetKey)).findFirst().orElse(null);
                 if (target == null) {
                     book.remove(loop);
+                    warming.remove(loop);
                     return;
                 }
                 TargetGroupRecord.HealthCheck hc = group.healthCheck();
                 if (!target.running() || target.ip() == null || target.draining()) {
+                    warming.remove(loop);
                     if (book.remove(loop) != null) {
                         store(group, targetKey, null);
                     }
                 } else {
                     check(group, target, hc).ifPresent(o -> {
                         Observation before = book.put(loop, o);
+                        noteTransition(groupArn, targetKey, before, o);
                         if (before == null || !Objects.equals(before.state(), o.state()) || !Objects.equals(before.reason(), o.reason())
                                 || before.observedAt().isBefore(target.registeredAt())) {
                             store(group, targetKey, o);

@@ -66,7 +66,7 @@ public final class LoadBalancerRunner implements Controller {
         sockets = new NamespaceSockets();
         upstreams = new Upstreams(sockets);
         health = new HealthChecker(sockets, namespaces.get(), plans, store, clock);
-        servers = new ProxyServers(plans, namespaces.get(), sockets, upstreams, new TargetChooser(health), metrics);
+        servers = new ProxyServers(plans, namespaces.get(), sockets, upstreams, new TargetChooser(health, clock), metrics);
         contracts.find(GeneratedNames.class).ifPresent(names -> names.add(new BalancerNames(plans)));
         Set<String> watched = new HashSet<>(WATCHED);
         watched.addAll(vpcs.instanceTables()); // a stopping instance leaves the rotation before its processes end

@@ -2,6 +2,8 @@ package io.kumo.elbv2.runtime;
 
 import io.kumo.elbv2.listener.Action;
 
+import java.time.Clock;
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -13,15 +15,18 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * Which target gets a request: among the group's targets in the load balancer's zones that run
  * and are not draining, the healthy ones, or all of them when none is healthy (ALB fails open);
- * round robin, or the fewest requests in flight for least_outstanding_requests.
+ * round robin, or the fewest requests in flight for least_outstanding_requests. Targets in slow
+ * start take part in a choice with the probability of their current share.
  */
 final class TargetChooser {
     private final HealthChecker health;
+    private final Clock clock;
     private final Map<String, AtomicInteger> cursors = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> inFlight = new ConcurrentHashMap<>();
 
-    TargetChooser(HealthChecker health) {
+    TargetChooser(HealthChecker health, Clock clock) {
         this.health = health;
+        this.clock = clock;
     }
 
     /** A forward's group, by weight (a weight of 0 gets nothing); empty when every weight is 0. */
@@ -57,7 +62,7 @@ final class TargetChooser {
             return Optional.empty();
         }
         List<ElbPlans.Target> healthy = candidates.stream().filter(t -> health.healthy(group.arn(), t.key())).toList();
-        List<ElbPlans.Target> pool = healthy.isEmpty() ? candidates : healthy;
+        List<ElbPlans.Target> pool = healthy.isEmpty() ? candidates : warmedEnough(group, healthy);
         if (stuckTo.isPresent()) {
             Optional<ElbPlans.Target> stuck = pool.stream().filter(t -> t.key().equals(stuckTo.get())).findFirst();
             if (stuck.isPresent()) {
@@ -69,6 +74,18 @@ final class TargetChooser {
         }
         int next = cursors.computeIfAbsent(group.arn(), k -> new AtomicInteger()).getAndIncrement();
         return Optional.of(pool.get(Math.floorMod(next, pool.size())));
+    }
+
+    private List<ElbPlans.Target> warmedEnough(ElbPlans.Group group, List<ElbPlans.Target> healthy) {
+        int duration = SlowStart.durationSeconds(group);
+        if (duration == 0) {
+            return healthy;
+        }
+        Instant now = clock.instant();
+        List<ElbPlans.Target> taking = healthy.stream()
+                .filter(t -> ThreadLocalRandom.current().nextDouble() < SlowStart.share(health.warmingSince(group.arn(), t.key()), now, duration))
+                .toList();
+        return taking.isEmpty() ? healthy : taking;
     }
 
     /** Counts a request in flight to the target until {@link #finished}. */

@@ -14,6 +14,7 @@ import software.amazon.awssdk.services.ec2.model.UserIdGroupPair;
 import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalancingV2Client;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.LoadBalancerAttribute;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.TargetDescription;
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.TargetGroupAttribute;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -344,9 +345,25 @@ class LoadBalancerTrafficTest {
         assertThat(health.stateAsString()).isEqualTo("unused");
         assertThat(health.reasonAsString()).isEqualTo("Target.InvalidState");
 
-        EC2.startInstances(r -> r.instanceIds(stopped));
-        EC2.waiter().waitUntilInstanceRunning(r -> r.instanceIds(stopped), FAST);
-        ELB.waiter().waitUntilTargetInService(r -> r.targetGroupArn(group).targets(TargetDescription.builder().id(stopped).build()), FAST);
+        slowStart("30");
+        try {
+            EC2.startInstances(r -> r.instanceIds(stopped));
+            EC2.waiter().waitUntilInstanceRunning(r -> r.instanceIds(stopped), FAST);
+            ELB.waiter().waitUntilTargetInService(r -> r.targetGroupArn(group).targets(TargetDescription.builder().id(stopped).build()), FAST);
+            String returning = EC2.describeInstances(r -> r.instanceIds(stopped)).reservations().getFirst().instances().getFirst()
+                    .privateDnsName().split("\\.")[0];
+            long toReturning = java.util.stream.IntStream.range(0, 40).mapToObj(i -> curl("/")[1].split("\\|")[0])
+                    .filter(returning::equals).count();
+            assertThat(toReturning).as("a target in the first seconds of a 30 s slow start takes a small share").isLessThan(12);
+        } finally {
+            slowStart("0");
+        }
+    }
+
+    private static void slowStart(String seconds) {
+        ELB.modifyTargetGroupAttributes(r -> r.targetGroupArn(group)
+                .attributes(TargetGroupAttribute.builder().key("slow_start.duration_seconds").value(seconds).build()));
+        sleepForThePlan();
     }
 
     private static String vpcOfGroup() {

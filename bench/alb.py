@@ -7,7 +7,10 @@
                       load balancer adds;
               nginx   nginx on the host as a reverse proxy over the same two targets (through their public IPs),
                       keep-alive upstream: the baseline the issue names. Target: alb >= 0.8 x nginx.
-            p50 and p99 of each at full load (wrk cannot hold a rate; "added p99 at half load" needs wrk2).
+            p50 and p99 of each at full load.
+  1b. half  hey (64 workers, keep-alive) holding half of the load balancer's maximum rate from part 1, by the
+            same three paths: the p99 the load balancer adds over the direct path and over nginx.
+            Target: <= 1 ms added p99. Needs hey (apt-get install hey); skipped without it.
   2. stop   a client asks at a steady pace (keep-alive, one request in flight) while one target's instance
             is stopped: how many requests fail, and when relative to the stop. Target: failures only among
             requests in flight at the stop, none after interval x unhealthy threshold.
@@ -72,6 +75,37 @@ def wrk(url, host=None):
     non2xx = int((re.search(r'Non-2xx or 3xx responses:\s+(\d+)', out) or [0, 0])[1])
     errors = sum(int(x) for x in re.findall(r'(?:connect|read|write|timeout) (\d+)', out))
     return dict(rps=float(rps.group(1)), p50=ms('50'), p99=ms('99'), bad=non2xx + errors)
+
+
+def hey(url, rate, host=None):
+    workers = 64
+    cmd = ['hey', '-z', f'{args.duration:.0f}s', '-c', str(workers), '-q', f'{rate / workers:.2f}', '-t', '5']
+    if host:
+        cmd += ['-host', host]
+    out = subprocess.run(cmd + [url], capture_output=True, text=True, timeout=args.duration + 60).stdout
+    rps = re.search(r'Requests/sec:\s+([\d.]+)', out)
+    p99 = re.search(r'99%\s+in\s+([\d.]+)\s+secs', out)
+    p50 = re.search(r'50%\s+in\s+([\d.]+)\s+secs', out)
+    if not rps or not p99:
+        raise RuntimeError('hey failed: ' + out[-300:])
+    codes = dict((int(c), int(n)) for c, n in re.findall(r'\[(\d{3})\]\s+(\d+)\s+responses', out))
+    bad = sum(n for c, n in codes.items() if c >= 400) + len(re.findall(r'^\s+\[\d+\]\s+Get ', out, re.M))
+    return dict(rps=float(rps.group(1)), p50=float(p50.group(1)) * 1000, p99=float(p99.group(1)) * 1000, bad=bad)
+
+
+def half_load(front, host, direct, nginx, max_rps):
+    rate = max_rps / 2
+    say(f'\n# part 1b: hey -c64 holding {rate:.0f} req/s (half the load balancer\'s maximum) for {args.duration:.0f}s')
+    hey(f'http://127.0.0.1:{front}/16k.bin', rate, host)   # the same warm state for each path
+    got = {'alb': hey(f'http://127.0.0.1:{front}/16k.bin', rate, host), 'direct': hey(f'http://{direct}:8080/16k.bin', rate)}
+    if nginx:
+        got['nginx'] = hey(f'http://127.0.0.1:{nginx[1]}/16k.bin', rate)
+    for name, r in got.items():
+        say(f'{name:7} {r["rps"]:9.0f} req/s  p50 {r["p50"]:.2f} ms  p99 {r["p99"]:.2f} ms  failed {r["bad"]}')
+    added = got['alb']['p99'] - got['direct']['p99']
+    say(f'p99 added over direct: {added:+.2f} ms  TARGET <= 1 ms: {"MET" if added <= 1 else "MISSED"}')
+    if 'nginx' in got:
+        say(f'p99 alb - nginx: {got["alb"]["p99"] - got["nginx"]["p99"]:+.2f} ms')
 
 
 def main():
@@ -150,6 +184,10 @@ def main():
                 say(f'p99 alb - nginx: {med["alb"]["p99"] - med["nginx"]["p99"]:+.2f} ms (at full load)')
             else:
                 say('nginx not installed: no nginx baseline (apt-get install nginx-light)')
+            if shutil.which('hey'):
+                half_load(front, lb['DNSName'], publics[0], nginx, med['alb']['rps'])
+            else:
+                say('hey not installed: no half-load latency (apt-get install hey)')
         if nginx:
             harness.stop(nginx[0])
 

@@ -69,7 +69,9 @@ final class Upstreams implements AutoCloseable {
      */
     void send(EventLoop loop, String namespace, String ip, int port, FullHttpRequest request, int timeoutSeconds,
               Promise<FullHttpResponse> promise) {
-        String key = namespace + "|" + ip + ":" + port;
+        // per event loop: a reused connection then lives on the client's loop, and neither the request
+        // nor the response has to hop threads (and wake one) on its way
+        String key = System.identityHashCode(loop) + "|" + namespace + "|" + ip + ":" + port;
         Channel reused = pooled(key);
         if (reused != null) {
             exchange(reused, key, request, timeoutSeconds, promise);

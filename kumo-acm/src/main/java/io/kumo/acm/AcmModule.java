@@ -3,11 +3,16 @@ package io.kumo.acm;
 import io.kumo.core.service.ServiceBinder;
 import io.kumo.core.service.ServiceModule;
 import software.amazon.awssdk.services.acm.model.DeleteCertificateRequest;
+import software.amazon.awssdk.services.acm.model.GetCertificateRequest;
+import software.amazon.awssdk.services.acm.model.ImportCertificateRequest;
 import software.amazon.awssdk.services.acm.model.DescribeCertificateRequest;
 import software.amazon.awssdk.services.acm.model.ListCertificatesRequest;
 import software.amazon.awssdk.services.acm.model.RequestCertificateRequest;
 
-/** ACM's certificate requests. Issuing them after DNS validation comes with the delivery issue. */
+/**
+ * ACM: certificate requests (issuing them after DNS validation comes later) and imported
+ * certificates, which load balancers serve through {@link io.kumo.core.tls.ServerCertificates}.
+ */
 public final class AcmModule implements ServiceModule {
 
     @Override
@@ -22,5 +27,8 @@ public final class AcmModule implements ServiceModule {
         binder.operation("DescribeCertificate", DescribeCertificateRequest.class, new DescribeCertificate());
         binder.operation("ListCertificates", ListCertificatesRequest.class, new ListCertificates());
         binder.operation("DeleteCertificate", DeleteCertificateRequest.class, new DeleteCertificate());
+        binder.operation("ImportCertificate", ImportCertificateRequest.class, new ImportCertificate());
+        binder.operation("GetCertificate", GetCertificateRequest.class, new GetCertificate());
+        binder.provide(io.kumo.core.tls.ServerCertificates.class, new AcmServerCertificates());
     }
 }

@@ -10,6 +10,6 @@ final class DescribeCertificate implements Handler<DescribeCertificateRequest, D
     @Override
     public DescribeCertificateResponse handle(RequestContext ctx, DescribeCertificateRequest in) {
         CertificateRecord cert = ctx.read(tx -> Certificates.require(tx, in.certificateArn()));
-        return DescribeCertificateResponse.builder().certificate(cert.toDetail()).build();
+        return DescribeCertificateResponse.builder().certificate(cert.toDetail(ctx.receivedAt())).build();
     }
 }

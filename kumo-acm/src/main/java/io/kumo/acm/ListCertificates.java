@@ -23,12 +23,12 @@ final class ListCertificates implements Handler<ListCertificatesRequest, ListCer
         List<String> statuses = in.certificateStatusesAsStrings();
         String after = in.nextToken() == null ? null : decode(in.nextToken());
         List<CertificateRecord> matching = ctx.read(tx -> tx.list(CertificateRecord.TABLE)).stream()
-                .filter(c -> statuses.isEmpty() || statuses.contains(c.status()))
+                .filter(c -> statuses.isEmpty() || statuses.contains(c.statusAt(ctx.receivedAt())))
                 .filter(c -> after == null || c.arn().compareTo(after) > 0)
                 .toList();
         List<CertificateRecord> page = matching.subList(0, Math.min(max, matching.size()));
         ListCertificatesResponse.Builder out = ListCertificatesResponse.builder()
-                .certificateSummaryList(page.stream().map(CertificateRecord::toSummary).toList());
+                .certificateSummaryList(page.stream().map(c -> c.toSummary(ctx.receivedAt())).toList());
         if (matching.size() > max) {
             out.nextToken(Base64.getEncoder().encodeToString(page.getLast().arn().getBytes(StandardCharsets.UTF_8)));
         }

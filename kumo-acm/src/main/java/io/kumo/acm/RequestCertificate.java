@@ -33,7 +33,7 @@ final class RequestCertificate implements Handler<RequestCertificateRequest, Req
         CertificateRecord cert = ctx.write(tx -> {
             if (in.idempotencyToken() != null) {
                 var earlier = tx.list(CertificateRecord.TABLE).stream()
-                        .filter(c -> in.idempotencyToken().equals(c.idempotencyToken()) && c.domainName().equals(in.domainName()))
+                        .filter(c -> c.imported() == null && in.idempotencyToken().equals(c.idempotencyToken()) && c.domainName().equals(in.domainName()))
                         .findFirst();
                 if (earlier.isPresent()) {
                     return earlier.get();
@@ -48,7 +48,7 @@ final class RequestCertificate implements Handler<RequestCertificateRequest, Req
                         "_" + Ids.hex(32) + "." + Ids.hex(10) + ".acm-validations.aws."));
             }
             CertificateRecord created = new CertificateRecord(arn, in.domainName().toLowerCase(Locale.ROOT), List.copyOf(validations),
-                    method, "PENDING_VALIDATION", keyAlgorithm, in.idempotencyToken(), ctx.receivedAt());
+                    method, "PENDING_VALIDATION", keyAlgorithm, in.idempotencyToken(), ctx.receivedAt(), null, List.of());
             tx.put(CertificateRecord.TABLE, arn, created);
             return created;
         });

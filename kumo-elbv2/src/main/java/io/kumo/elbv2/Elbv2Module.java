@@ -27,7 +27,7 @@ public final class Elbv2Module implements ServiceModule {
         Supplier<VpcDirectory> vpcs = () -> binder.kernel().contracts().require(VpcDirectory.class);
         LoadBalancerActions.register(binder, vpcs);
         TargetGroupActions.register(binder, vpcs);
-        ListenerActions.register(binder, vpcs);
+        ListenerActions.register(binder, vpcs, () -> binder.kernel().contracts().require(io.kumo.core.tls.ServerCertificates.class));
         TagActions.register(binder);
         LoadBalancerRunner runner = new LoadBalancerRunner(binder.kernel().store(), binder.kernel().clock(), binder.kernel().contracts());
         binder.controller(runner);

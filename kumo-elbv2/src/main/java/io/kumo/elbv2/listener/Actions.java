@@ -55,7 +55,7 @@ final class Actions {
             case REDIRECT -> RedirectActions.fromSdk(given.redirectConfig(), order, target, path);
             case FIXED_RESPONSE -> fixedResponse(given.fixedResponseConfig(), order, path);
             default -> throw Elbv2Errors.of("InvalidLoadBalancerAction", "Actions of type '" + type
-                    + "' are supported only on HTTPS listeners, and Kumo does not offer HTTPS listeners yet");
+                    + "' (authentication through Cognito or OIDC) are not supported by Kumo");
         };
     }
 

@@ -1,6 +1,7 @@
 package io.kumo.elbv2.listener;
 
 import io.kumo.core.store.Tx;
+import io.kumo.core.tls.ServerCertificates;
 import io.kumo.elbv2.support.Elbv2Errors;
 import io.kumo.elbv2.tag.Tags;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.Listener;
@@ -22,17 +23,18 @@ public final class Listeners {
      * Deletes every listener of the load balancer, their rules, and the tags of both; DeleteLoadBalancer
      * calls it in its own transaction.
      */
-    public static void deleteAllOf(Tx tx, String loadBalancerArn) {
-        of(tx, loadBalancerArn).forEach(listener -> delete(tx, listener));
+    public static void deleteAllOf(Tx tx, ServerCertificates certificates, String loadBalancerArn) {
+        of(tx, loadBalancerArn).forEach(listener -> delete(tx, certificates, listener));
     }
 
-    static void delete(Tx tx, ListenerRecord listener) {
+    static void delete(Tx tx, ServerCertificates certificates, ListenerRecord listener) {
         for (RuleRecord rule : Rules.of(tx, listener.arn())) {
             tx.delete(RuleRecord.TABLE, rule.arn());
             Tags.forget(tx, rule.arn());
         }
         tx.delete(ListenerRecord.TABLE, listener.arn());
         Tags.forget(tx, listener.arn());
+        ListenerTls.recordUse(tx, certificates, listener.loadBalancerArn(), java.util.Set.copyOf(listener.certificateArns()));
     }
 
     /** The load balancer's listeners, by port. */
@@ -48,12 +50,7 @@ public final class Listeners {
             throw Elbv2Errors.validation("A listener protocol must be specified");
         }
         ModelConstraints.oneOf(protocol, "protocol", PROTOCOLS);
-        if (protocol.equals("HTTPS")) {
-            // HTTPS needs certificates, which arrive with ACM issuing them; until then it is refused outright.
-            throw Elbv2Errors.of("UnsupportedProtocol",
-                    "HTTPS listeners are not supported by Kumo yet (they need ACM certificates, which come later); use HTTP");
-        }
-        if (!protocol.equals(HTTP)) {
+        if (!protocol.equals(HTTP) && !protocol.equals("HTTPS")) {
             throw Elbv2Errors.validation("Listener protocol '" + protocol + "' must be one of 'HTTPS, HTTP'");
         }
         return protocol;
@@ -80,6 +77,10 @@ public final class Listeners {
                 .port(listener.port())
                 .protocol(listener.protocol())
                 .defaultActions(Actions.toSdk(listener.defaultActions()))
+                .sslPolicy(listener.sslPolicy())
+                .certificates(listener.certificateArns().stream()
+                        .map(arn -> software.amazon.awssdk.services.elasticloadbalancingv2.model.Certificate.builder().certificateArn(arn).build())
+                        .toList())
                 .build();
     }
 }

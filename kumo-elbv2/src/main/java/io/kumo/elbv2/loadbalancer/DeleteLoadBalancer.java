@@ -19,7 +19,10 @@ import java.util.function.Supplier;
 final class DeleteLoadBalancer implements Handler<DeleteLoadBalancerRequest, DeleteLoadBalancerResponse> {
     private final Supplier<ManagedInterfaces> interfaces;
 
-    DeleteLoadBalancer(Supplier<ManagedInterfaces> interfaces) {
+    private final Supplier<io.kumo.core.tls.ServerCertificates> certificates;
+
+    DeleteLoadBalancer(Supplier<ManagedInterfaces> interfaces, Supplier<io.kumo.core.tls.ServerCertificates> certificates) {
+        this.certificates = certificates;
         this.interfaces = interfaces;
     }
 
@@ -38,7 +41,7 @@ final class DeleteLoadBalancer implements Handler<DeleteLoadBalancerRequest, Del
                 throw Elbv2Errors.of("OperationNotPermitted", "Load balancer '" + arn
                         + "' cannot be deleted because deletion protection is enabled");
             }
-            Listeners.deleteAllOf(tx, arn);
+            Listeners.deleteAllOf(tx, certificates.get(), arn);
             Nodes.removeAll(tx, interfaces.get(), lb);
             tx.delete(LoadBalancerRecord.TABLE, arn);
             Tags.forget(tx, arn);

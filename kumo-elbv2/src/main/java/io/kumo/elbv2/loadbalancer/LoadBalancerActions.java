@@ -25,7 +25,7 @@ public final class LoadBalancerActions {
         binder.controller(new LoadBalancerLifecycle(binder.kernel().store(), binder.kernel().clock()));
         binder.operation("CreateLoadBalancer", CreateLoadBalancerRequest.class, new CreateLoadBalancer(vpcs, interfaces));
         binder.operation("DescribeLoadBalancers", DescribeLoadBalancersRequest.class, new DescribeLoadBalancers());
-        binder.operation("DeleteLoadBalancer", DeleteLoadBalancerRequest.class, new DeleteLoadBalancer(interfaces));
+        binder.operation("DeleteLoadBalancer", DeleteLoadBalancerRequest.class, new DeleteLoadBalancer(interfaces, () -> binder.kernel().contracts().require(io.kumo.core.tls.ServerCertificates.class)));
         binder.operation("SetSecurityGroups", SetSecurityGroupsRequest.class, new SetSecurityGroups(vpcs, interfaces));
         binder.operation("SetSubnets", SetSubnetsRequest.class, new SetSubnets(vpcs, interfaces));
         binder.operation("DescribeLoadBalancerAttributes", DescribeLoadBalancerAttributesRequest.class, new DescribeLoadBalancerAttributes());

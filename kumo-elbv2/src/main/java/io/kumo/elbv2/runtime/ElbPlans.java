@@ -4,6 +4,9 @@ import io.kumo.core.network.HostAddress;
 import io.kumo.core.network.VpcDirectory;
 import io.kumo.core.store.StoreScope;
 import io.kumo.core.store.Tx;
+import io.kumo.core.tls.ServerCertificates;
+import io.kumo.elbv2.listener.ListenerTls;
+import java.util.Optional;
 import io.kumo.elbv2.listener.Action;
 import io.kumo.elbv2.listener.Condition;
 import io.kumo.elbv2.listener.ListenerRecord;
@@ -33,8 +36,18 @@ record ElbPlans(Map<String, Balancer> byDnsName, Map<String, Group> groups) {
     record Node(String zone, String interfaceId, String ip) {
     }
 
-    /** @param rules in evaluation order: by priority, the default rule last */
-    record Listener(String arn, int port, List<Rule> rules) {
+    /**
+     * @param rules in evaluation order: by priority, the default rule last
+     * @param tls   for an HTTPS listener, its certificate and policy; null for HTTP
+     */
+    record Listener(String arn, int port, List<Rule> rules, Tls tls) {
+        boolean https() {
+            return tls != null;
+        }
+    }
+
+    /** @param http2 whether clients may speak HTTP/2 (routing.http2.enabled) */
+    record Tls(ServerCertificates.KeyMaterial certificate, String sslPolicy, boolean http2) {
     }
 
     record Rule(List<Condition> conditions, List<Action> actions) {
@@ -59,7 +72,7 @@ record ElbPlans(Map<String, Balancer> byDnsName, Map<String, Group> groups) {
                   java.time.Instant registeredAt) {
     }
 
-    static ElbPlans read(Tx global, VpcDirectory vpcs) {
+    static ElbPlans read(Tx global, VpcDirectory vpcs, Optional<ServerCertificates> certificates) {
         Map<String, Balancer> balancers = new HashMap<>();
         Map<String, Group> groups = new HashMap<>();
         Map<StoreScope, List<LoadBalancerRecord>> all = global.scanAll(LoadBalancerRecord.TABLE);
@@ -74,7 +87,7 @@ record ElbPlans(Map<String, Balancer> byDnsName, Map<String, Group> groups) {
                 Map<Integer, Listener> byPort = new HashMap<>();
                 for (ListenerRecord l : listeners) {
                     if (l.loadBalancerArn().equals(lb.arn())) {
-                        byPort.put(l.port(), new Listener(l.arn(), l.port(), rulesOf(l, rules)));
+                        byPort.put(l.port(), new Listener(l.arn(), l.port(), rulesOf(l, rules), tls(tx, l, lb, certificates)));
                     }
                 }
                 List<Node> nodes = lb.zones().stream().filter(z -> z.networkInterfaceId() != null)
@@ -101,6 +114,17 @@ record ElbPlans(Map<String, Balancer> byDnsName, Map<String, Group> groups) {
             }
         }
         return new ElbPlans(Map.copyOf(balancers), Map.copyOf(groups));
+    }
+
+    /** An HTTPS listener whose certificate cannot be served (deleted from ACM meanwhile) fails its handshakes. */
+    private static Tls tls(Tx tx, ListenerRecord l, LoadBalancerRecord lb, Optional<ServerCertificates> certificates) {
+        if (!l.protocol().equals("HTTPS") || l.certificateArns().isEmpty() || certificates.isEmpty()) {
+            return null;
+        }
+        return certificates.get().servable(tx, l.certificateArns().getFirst())
+                .map(c -> new Tls(c, l.sslPolicy() == null ? ListenerTls.DEFAULT_POLICY : l.sslPolicy(),
+                        !"false".equals(lb.attributes().get("routing.http2.enabled"))))
+                .orElse(null);
     }
 
     private static List<Rule> rulesOf(ListenerRecord listener, List<RuleRecord> rules) {

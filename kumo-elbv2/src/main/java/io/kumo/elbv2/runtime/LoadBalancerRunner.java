@@ -84,7 +84,7 @@ public final class LoadBalancerRunner implements Controller {
     }
 
     private Optional<Instant> pass() {
-        ElbPlans now = store.read(StoreScope.GLOBAL, tx -> ElbPlans.read(tx, vpcs));
+        ElbPlans now = store.read(StoreScope.GLOBAL, tx -> ElbPlans.read(tx, vpcs, contracts.find(io.kumo.core.tls.ServerCertificates.class)));
         plans.set(now);
         Set<Integer> frontPorts = new HashSet<>();
         Map<String, Map.Entry<String, Set<Integer>>> nodes = new HashMap<>();

@@ -51,6 +51,7 @@ final class ProxyHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
     }
 
     private final Entry entry;
+    private final boolean tls;
     private final AtomicReference<ElbPlans> plans;
     private final InterfaceNamespaces namespaces;
     private final Upstreams upstreams;
@@ -59,10 +60,11 @@ final class ProxyHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
     /** The load balancer this connection counts for, from its first request on. */
     private String countedFor;
 
-    ProxyHandler(Entry entry, AtomicReference<ElbPlans> plans, InterfaceNamespaces namespaces, Upstreams upstreams, TargetChooser chooser,
+    ProxyHandler(Entry entry, boolean tls, AtomicReference<ElbPlans> plans, InterfaceNamespaces namespaces, Upstreams upstreams, TargetChooser chooser,
                  ElbMetrics metrics) {
         super(false);
         this.entry = entry;
+        this.tls = tls;
         this.plans = plans;
         this.namespaces = namespaces;
         this.upstreams = upstreams;
@@ -83,8 +85,10 @@ final class ProxyHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
             return;
         }
         ElbPlans.Listener listener = lb == null ? null : lb.listeners().get(entry.listenerPort());
-        if (listener == null || (entry.frontDoor() && (!lb.internetFacing() || !lb.hostPorts().contains(entry.listenerPort())))) {
-            // as the internet sees it: nothing answers (no listener, an internal scheme, or security groups that drop the host)
+        if (listener == null || listener.https() != tls
+                || (entry.frontDoor() && (!lb.internetFacing() || !lb.hostPorts().contains(entry.listenerPort())))) {
+            // as the internet sees it: nothing answers (no listener, not this protocol, an internal scheme, or security groups
+            // that drop the host)
             request.release();
             ctx.close();
             return;
@@ -115,7 +119,7 @@ final class ProxyHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
             }
             case "redirect" -> {
                 request.release();
-                answer(ctx, lb, ElbResponses.redirect(action.redirect(), new RedirectTarget.Request("http", host, entry.listenerPort(),
+                answer(ctx, lb, ElbResponses.redirect(action.redirect(), new RedirectTarget.Request(tls ? "https" : "http", host, entry.listenerPort(),
                         uri.rawPath(), uri.rawQuery())), keepAlive);
             }
             default -> forward(ctx, request, keepAlive, lb, action.forward(), sourceIp);
@@ -190,9 +194,11 @@ final class ProxyHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
     private void prepare(FullHttpRequest request, String sourceIp) {
         HttpHeaders h = request.headers();
         HOP_BY_HOP.forEach(h::remove);
+        // what Netty notes of an HTTP/2 stream (x-http2-stream-id, x-http2-scheme…) stays with the load balancer
+        h.names().stream().filter(n -> n.regionMatches(true, 0, "x-http2-", 0, 8)).toList().forEach(h::remove);
         String forwardedFor = h.get("X-Forwarded-For");
         h.set("X-Forwarded-For", forwardedFor == null || forwardedFor.isBlank() ? sourceIp : forwardedFor + ", " + sourceIp);
-        h.set("X-Forwarded-Proto", "http");
+        h.set("X-Forwarded-Proto", tls ? "https" : "http");
         h.set("X-Forwarded-Port", String.valueOf(entry.listenerPort()));
         if (!h.contains("X-Amzn-Trace-Id")) {
             byte[] random = new byte[12];

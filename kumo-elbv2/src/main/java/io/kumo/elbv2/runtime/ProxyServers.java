@@ -12,13 +12,13 @@ import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
-import io.netty.handler.codec.http.HttpObjectAggregator;
-import io.netty.handler.codec.http.HttpServerCodec;
+import io.netty.handler.ssl.SslContext;
 import io.netty.handler.timeout.IdleStateHandler;
 
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -34,7 +34,6 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 final class ProxyServers implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger("kumo.elbv2.proxy");
-    private static final int MOST_REQUEST_BODY = 64 * 1024 * 1024;
     static final int FALLBACK_OFFSET = FrontDoorPorts.FALLBACK_OFFSET;
 
     private final AtomicReference<ElbPlans> plans;
@@ -47,6 +46,7 @@ final class ProxyServers implements AutoCloseable {
     private final Map<Integer, List<Channel>> frontDoors = new ConcurrentHashMap<>();
     private final Map<Integer, Integer> hostPorts = new ConcurrentHashMap<>();
     private final Map<String, Channel> nodeServers = new ConcurrentHashMap<>();
+    private final TlsContexts tlsContexts = new TlsContexts();
 
     ProxyServers(AtomicReference<ElbPlans> plans, InterfaceNamespaces namespaces, NamespaceSockets sockets, Upstreams upstreams,
                  TargetChooser chooser, ElbMetrics metrics) {
@@ -148,11 +148,45 @@ final class ProxyServers implements AutoCloseable {
                     @Override
                     protected void initChannel(SocketChannel ch) {
                         int idle = idleTimeout(entry) + 1; // a target's 504 at the idle timeout goes out first
-                        ch.pipeline().addLast(new IdleStateHandler(0, 0, idle, TimeUnit.SECONDS), new IdleCloser(),
-                                new HttpServerCodec(), new HttpObjectAggregator(MOST_REQUEST_BODY),
-                                new ProxyHandler(entry, plans, namespaces, upstreams, chooser, metrics));
+                        ch.pipeline().addLast(new IdleStateHandler(0, 0, idle, TimeUnit.SECONDS), new IdleCloser());
+                        ClientPipeline.install(ch.pipeline(), new ClientPipeline.Setup(name -> certificateFor(entry, name),
+                                tls -> new ProxyHandler(entry, tls, plans, namespaces, upstreams, chooser, metrics)));
                     }
                 });
+    }
+
+    /**
+     * The certificate a TLS client gets: of the HTTPS listeners on this port (of the node's load
+     * balancer, or at the front door of every internet-facing one), the one whose load balancer
+     * has the SNI name as DNS name, else whose certificate is for that name, else the first.
+     */
+    private SslContext certificateFor(ProxyHandler.Entry entry, String sniName) {
+        ElbPlans now = plans.get();
+        List<ElbPlans.Balancer> balancers = entry.frontDoor()
+                ? now.byDnsName().values().stream().filter(ElbPlans.Balancer::internetFacing).toList()
+                : java.util.Optional.ofNullable(now.byDnsName().get(entry.dnsName().toLowerCase(Locale.ROOT))).stream().toList();
+        List<ElbPlans.Balancer> https = balancers.stream()
+                .filter(b -> b.listeners().containsKey(entry.listenerPort()) && b.listeners().get(entry.listenerPort()).https())
+                .sorted(java.util.Comparator.comparing(ElbPlans.Balancer::arn))
+                .toList();
+        if (https.isEmpty()) {
+            return null;
+        }
+        String name = sniName == null ? "" : sniName.toLowerCase(Locale.ROOT);
+        ElbPlans.Balancer chosen = https.stream().filter(b -> b.dnsName().equalsIgnoreCase(name)).findFirst()
+                .or(() -> https.stream().filter(b -> covers(b.listeners().get(entry.listenerPort()).tls(), name)).findFirst())
+                .orElse(https.getFirst());
+        try {
+            return tlsContexts.of(chosen.listeners().get(entry.listenerPort()).tls());
+        } catch (IllegalStateException e) {
+            LOG.log(System.Logger.Level.WARNING, e.getMessage());
+            return null;
+        }
+    }
+
+    private static boolean covers(ElbPlans.Tls tls, String name) {
+        return tls.certificate().names().stream().anyMatch(n -> n.equals(name)
+                || (n.startsWith("*.") && name.endsWith(n.substring(1)) && name.indexOf('.') == name.length() - n.length() + 1));
     }
 
     /** The idle timeout of the node's load balancer; at the front door, the longest of all (each request is bounded by its own). */

@@ -166,7 +166,7 @@ class ActionsTest {
         assertAwsError(() -> f.createListener(lb, 80, Action.builder().type("teleport").build()), "ValidationError",
                 "Value 'teleport' at 'defaultActions.1.member.type' failed to satisfy constraint: Member must satisfy enum value set");
         assertAwsError(() -> f.createListener(lb, 80, Action.builder().type("authenticate-oidc").build()), "InvalidLoadBalancerAction",
-                "only on HTTPS listeners");
+                "are not supported by Kumo");
         assertAwsError(() -> f.createListener(lb, 80, fixed("200").toBuilder().order(50001).build()), "ValidationError",
                 "Value '50001' at 'defaultActions.1.member.order'");
         assertAwsError(() -> f.createListener(lb, 80, fixed("200"), forward(blue)), "TooManyActions", "only one");

@@ -23,6 +23,9 @@ import software.amazon.awssdk.services.elasticloadbalancingv2.model.Rule;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.RuleCondition;
 
 import java.time.Instant;
+import java.util.Optional;
+import io.kumo.core.store.Tx;
+import io.kumo.core.tls.ServerCertificates;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -40,6 +43,17 @@ final class Elbv2Fixture {
     static final String VPC = "vpc-0123456789abcdef0";
     static final String OTHER_VPC = "vpc-0fedcba9876543210";
     static final Instant T0 = Instant.parse("2026-11-22T03:49:00Z");
+    /** ACM's side as an account without certificates shows it. */
+    static final ServerCertificates NO_CERTIFICATES = new ServerCertificates() {
+        @Override
+        public Optional<KeyMaterial> servable(Tx tx, String certificateArn) {
+            return Optional.empty();
+        }
+
+        @Override
+        public void used(Tx tx, String certificateArn, String resourceArn, boolean inUse) {
+        }
+    };
 
     final EmbeddedStore store = EmbeddedStore.inMemory();
 
@@ -102,7 +116,7 @@ final class Elbv2Fixture {
     }
 
     Listener createListener(String loadBalancerArn, int port, Action... actions) {
-        return new CreateListener().handle(ctx(), CreateListenerRequest.builder().loadBalancerArn(loadBalancerArn).protocol("HTTP")
+        return new CreateListener(() -> NO_CERTIFICATES).handle(ctx(), CreateListenerRequest.builder().loadBalancerArn(loadBalancerArn).protocol("HTTP")
                 .port(port).defaultActions(actions).build()).listeners().getFirst();
     }
 

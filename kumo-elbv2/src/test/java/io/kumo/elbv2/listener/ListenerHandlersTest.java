@@ -32,7 +32,7 @@ class ListenerHandlersTest {
 
     @Test
     void createListenerReportsItAndMakesItsDefaultRule() {
-        Listener listener = new CreateListener().handle(f.ctx(), CreateListenerRequest.builder().loadBalancerArn(lb).protocol("HTTP").port(80)
+        Listener listener = new CreateListener(() -> Elbv2Fixture.NO_CERTIFICATES).handle(f.ctx(), CreateListenerRequest.builder().loadBalancerArn(lb).protocol("HTTP").port(80)
                 .defaultActions(forward(tg)).tags(Tag.builder().key("team").value("web").build()).build()).listeners().getFirst();
 
         assertThat(listener.listenerArn()).matches("arn:aws:elasticloadbalancing:ap-northeast-1:000000000000:listener/app/web/[0-9a-f]{16}/[0-9a-f]{16}")
@@ -68,9 +68,17 @@ class ListenerHandlersTest {
     }
 
     @Test
-    void httpsIsRefusedUntilCertificatesArrive() {
-        assertAwsError(() -> new CreateListener().handle(f.ctx(), CreateListenerRequest.builder().loadBalancerArn(lb).protocol("HTTPS")
-                .port(443).defaultActions(forward(tg)).build()), "UnsupportedProtocol", "HTTPS listeners are not supported by Kumo yet");
+    void httpsNeedsOneCertificateThatAcmHolds() {
+        CreateListener create = new CreateListener(() -> Elbv2Fixture.NO_CERTIFICATES);
+        assertAwsError(() -> create.handle(f.ctx(), CreateListenerRequest.builder().loadBalancerArn(lb).protocol("HTTPS")
+                .port(443).defaultActions(forward(tg)).build()), "ValidationError", "A certificate must be specified for HTTPS listeners");
+        String unknown = "arn:aws:acm:ap-northeast-1:000000000000:certificate/0b5d2e6c-1111-2222-3333-444455556666";
+        assertAwsError(() -> create.handle(f.ctx(), CreateListenerRequest.builder().loadBalancerArn(lb).protocol("HTTPS")
+                .port(443).certificates(c -> c.certificateArn(unknown)).defaultActions(forward(tg)).build()),
+                "CertificateNotFound", "Certificate '" + unknown + "' not found");
+        assertAwsError(() -> create.handle(f.ctx(), CreateListenerRequest.builder().loadBalancerArn(lb).protocol("HTTP")
+                .port(80).certificates(c -> c.certificateArn(unknown)).defaultActions(forward(tg)).build()),
+                "ValidationError", "Certificates cannot be specified for HTTP listeners");
     }
 
     @Test
@@ -106,7 +114,7 @@ class ListenerHandlersTest {
 
     @Test
     void aFailedCreateLeavesNothingBehind() {
-        assertAwsError(() -> new CreateListener().handle(f.ctx(), CreateListenerRequest.builder().loadBalancerArn(lb).protocol("HTTP")
+        assertAwsError(() -> new CreateListener(() -> Elbv2Fixture.NO_CERTIFICATES).handle(f.ctx(), CreateListenerRequest.builder().loadBalancerArn(lb).protocol("HTTP")
                 .port(80).defaultActions(forward(tg)).tags(Tag.builder().key("aws:reserved").value("x").build()).build()),
                 "ValidationError", "reserved");
         assertThat(f.listeners()).isEmpty();
@@ -148,9 +156,9 @@ class ListenerHandlersTest {
         Listener listener = f.createListener(lb, 80, forward(tg));
         f.createListener(lb, 81, fixed("200"));
 
-        assertAwsError(() -> new ModifyListener().handle(f.ctx(), ModifyListenerRequest.builder().listenerArn(listener.listenerArn())
+        assertAwsError(() -> new ModifyListener(() -> Elbv2Fixture.NO_CERTIFICATES).handle(f.ctx(), ModifyListenerRequest.builder().listenerArn(listener.listenerArn())
                 .port(81).build()), "DuplicateListener", "");
-        Listener modified = new ModifyListener().handle(f.ctx(), ModifyListenerRequest.builder().listenerArn(listener.listenerArn())
+        Listener modified = new ModifyListener(() -> Elbv2Fixture.NO_CERTIFICATES).handle(f.ctx(), ModifyListenerRequest.builder().listenerArn(listener.listenerArn())
                 .port(8080).defaultActions(fixed("503")).build()).listeners().getFirst();
 
         assertThat(modified.port()).isEqualTo(8080);
@@ -166,7 +174,7 @@ class ListenerHandlersTest {
     @Test
     void modifyListenerRefusesAPortThatTurnsAKeptRedirectIntoALoop() {
         Listener listener = f.createListener(lb, 8080, redirect(RedirectActionConfig.builder().port("80").statusCode("HTTP_301").build()));
-        assertAwsError(() -> new ModifyListener().handle(f.ctx(), ModifyListenerRequest.builder().listenerArn(listener.listenerArn())
+        assertAwsError(() -> new ModifyListener(() -> Elbv2Fixture.NO_CERTIFICATES).handle(f.ctx(), ModifyListenerRequest.builder().listenerArn(listener.listenerArn())
                 .port(80).build()), "InvalidLoadBalancerAction", "creates a loop");
     }
 
@@ -179,12 +187,12 @@ class ListenerHandlersTest {
             return null;
         });
 
-        new DeleteListener().handle(f.ctx(), DeleteListenerRequest.builder().listenerArn(listener.listenerArn()).build());
+        new DeleteListener(() -> Elbv2Fixture.NO_CERTIFICATES).handle(f.ctx(), DeleteListenerRequest.builder().listenerArn(listener.listenerArn()).build());
 
         assertThat(f.listeners()).isEmpty();
         assertThat(f.rules()).isEmpty();
         assertThat(f.tags(rule.ruleArn())).isEmpty();
-        assertAwsError(() -> new DeleteListener().handle(f.ctx(), DeleteListenerRequest.builder().listenerArn(listener.listenerArn()).build()),
+        assertAwsError(() -> new DeleteListener(() -> Elbv2Fixture.NO_CERTIFICATES).handle(f.ctx(), DeleteListenerRequest.builder().listenerArn(listener.listenerArn()).build()),
                 "ListenerNotFound", "");
     }
 
@@ -197,7 +205,7 @@ class ListenerHandlersTest {
         Listener theirs = f.createListener(other, 80, fixed("200"));
 
         f.ctx().write(tx -> {
-            Listeners.deleteAllOf(tx, lb);
+            Listeners.deleteAllOf(tx, Elbv2Fixture.NO_CERTIFICATES, lb);
             return null;
         });
 
@@ -208,6 +216,6 @@ class ListenerHandlersTest {
     }
 
     private void create(CreateListenerRequest.Builder request) {
-        new CreateListener().handle(f.ctx(), request.loadBalancerArn(lb).defaultActions(forward(tg)).build());
+        new CreateListener(() -> Elbv2Fixture.NO_CERTIFICATES).handle(f.ctx(), request.loadBalancerArn(lb).defaultActions(forward(tg)).build());
     }
 }

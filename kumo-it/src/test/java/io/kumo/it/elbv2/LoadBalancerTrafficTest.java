@@ -3,11 +3,15 @@ package io.kumo.it.elbv2;
 import io.kumo.fabric.host.Command;
 import io.kumo.fabric.host.Isolation;
 import io.kumo.it.KumoHarness;
+import io.kumo.it.tls.SelfSigned;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.core.retry.backoff.FixedDelayBackoffStrategy;
 import software.amazon.awssdk.core.waiters.WaiterOverrideConfiguration;
+import software.amazon.awssdk.services.acm.AcmClient;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ec2.model.IpPermission;
 import software.amazon.awssdk.services.ec2.model.UserIdGroupPair;
@@ -21,6 +25,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -32,6 +38,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
@@ -44,6 +51,7 @@ class LoadBalancerTrafficTest {
     private static final KumoHarness KUMO = KumoHarness.shared();
     private static final Ec2Client EC2 = KUMO.ec2();
     private static final ElasticLoadBalancingV2Client ELB = KUMO.elbv2();
+    private static final AcmClient ACM = KUMO.acm();
     private static final Consumer<WaiterOverrideConfiguration.Builder> FAST = w -> w
             .backoffStrategy(FixedDelayBackoffStrategy.create(Duration.ofMillis(200))).maxAttempts(150);
     /** Answers every path with what the load balancer sent; /slow answers after 5 s. A service: it starts again with the instance. */
@@ -323,6 +331,59 @@ class LoadBalancerTrafficTest {
         assertThat(at).as(resourcePrefix + " in " + json).isNotNegative();
         Matcher m = Pattern.compile("\"" + metric + "\"\\s*:\\s*(\\d+)").matcher(json.substring(at, json.indexOf('}', at)));
         return m.find() ? Long.parseLong(m.group(1)) : 0;
+    }
+
+    @Test
+    void anHttpsListenerServesHttp2AndHttp11WithAnImportedCertificate() throws Exception {
+        SelfSigned site = SelfSigned.forName("www.example.com");
+        String certificate = ACM.importCertificate(r -> r.certificate(SdkBytes.fromUtf8String(site.certificatePem()))
+                .privateKey(SdkBytes.fromUtf8String(site.privateKeyPem()))).certificateArn();
+        String elbSg = ELB.describeLoadBalancers(r -> r.loadBalancerArns(loadBalancer)).loadBalancers().getFirst().securityGroups().getFirst();
+        EC2.authorizeSecurityGroupIngress(r -> r.groupId(elbSg).ipProtocol("tcp").fromPort(443).toPort(443).cidrIp("0.0.0.0/0"));
+        String https = ELB.createListener(r -> r.loadBalancerArn(loadBalancer).protocol("HTTPS").port(443)
+                .certificates(c -> c.certificateArn(certificate)).defaultActions(d -> d.type("forward").targetGroupArn(group)))
+                .listeners().getFirst().listenerArn();
+        Path caFile = Files.createTempFile("kumo-site", ".pem");
+        try {
+            Files.writeString(caFile, site.certificatePem());
+            assertThat(ACM.describeCertificate(r -> r.certificateArn(certificate)).certificate().inUseBy()).containsExactly(loadBalancer);
+            assertThatThrownBy(() -> ACM.deleteCertificate(r -> r.certificateArn(certificate)))
+                    .isInstanceOfSatisfying(AwsServiceException.class, e -> assertThat(e.awsErrorDetails().errorCode()).isEqualTo("ResourceInUseException"));
+            sleepForThePlan();
+            int tlsPort = frontDoorPort(443);
+            String url = "https://" + dnsName + ":" + tlsPort + "/secure";
+            String[] h2 = curlRaw("-k", "--http2", url);
+            assertThat(h2[0]).isEqualTo("200 2");
+            String[] f = h2[1].split("\\|", -1);
+            assertThat(f[1]).isEqualTo("/secure");
+            assertThat(f[4]).isEqualTo("https");
+            assertThat(f[5]).isEqualTo("443");
+            assertThat(curlRaw("-k", "--http1.1", url)[0]).isEqualTo("200 1.1");
+            assertThat(curlRaw("--cacert", caFile.toString(), "--resolve", "www.example.com:" + tlsPort + ":127.0.0.1",
+                    "-H", "Host: " + dnsName, "https://www.example.com:" + tlsPort + "/verified")[0])
+                    .as("the imported certificate, chosen by the SNI name and verified").isEqualTo("200 2");
+            assertThat(curlRaw("http://" + dnsName + ":" + tlsPort + "/")[0]).as("plain HTTP to an HTTPS listener").startsWith("000");
+
+            ELB.modifyLoadBalancerAttributes(r -> r.loadBalancerArn(loadBalancer).attributes(a -> a.key("routing.http2.enabled").value("false")));
+            sleepForThePlan();
+            assertThat(curlRaw("-k", "--http2", url)[0]).as("routing.http2.enabled=false").isEqualTo("200 1.1");
+        } finally {
+            ELB.modifyLoadBalancerAttributes(r -> r.loadBalancerArn(loadBalancer).attributes(a -> a.key("routing.http2.enabled").value("true")));
+            ELB.deleteListener(r -> r.listenerArn(https));
+            EC2.revokeSecurityGroupIngress(r -> r.groupId(elbSg).ipProtocol("tcp").fromPort(443).toPort(443).cidrIp("0.0.0.0/0"));
+            Files.deleteIfExists(caFile);
+        }
+        assertThat(ACM.describeCertificate(r -> r.certificateArn(certificate)).certificate().inUseBy()).isEmpty();
+        ACM.deleteCertificate(r -> r.certificateArn(certificate));
+    }
+
+    /** curl with its own URL: "status http-version", then body. */
+    private static String[] curlRaw(String... args) {
+        List<String> argv = new ArrayList<>(List.of("curl", "-s", "-m", "15", "-o", "-", "-w", "\n%{http_code} %{http_version}"));
+        argv.addAll(List.of(args));
+        String out = Command.of(argv).timeout(Duration.ofSeconds(20)).exec().stdout();
+        int cut = out.lastIndexOf('\n');
+        return new String[]{out.substring(cut + 1).strip(), out.substring(0, Math.max(0, cut))};
     }
 
     @Test

@@ -1,6 +1,8 @@
 package io.kumo.acm.pem;
 
+import org.bouncycastle.asn1.ASN1Null;
 import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
+import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
 import org.bouncycastle.openssl.PEMKeyPair;
 import org.bouncycastle.openssl.PEMParser;
 import org.bouncycastle.openssl.jcajce.JcaPEMKeyConverter;
@@ -47,7 +49,7 @@ public record CertificateBundle(X509Certificate certificate, List<X509Certificat
             throw new Invalid("The certificate field contains more than one certificate. You can specify only one certificate in this field.");
         }
         List<X509Certificate> chain = chainPem == null || chainPem.isBlank() ? List.of() : certificates(chainPem, "certificate chain");
-        PrivateKey key = privateKey(privateKeyPem);
+        PrivateKey key = privateKey(privateKeyPem, leaf.getFirst().getPublicKey());
         if (!belongTogether(key, leaf.getFirst().getPublicKey())) {
             throw new Invalid("The private key does not match the public key in the certificate.");
         }
@@ -74,7 +76,7 @@ public record CertificateBundle(X509Certificate certificate, List<X509Certificat
         }
     }
 
-    private static PrivateKey privateKey(String pem) throws Invalid {
+    private static PrivateKey privateKey(String pem, PublicKey certified) throws Invalid {
         if (pem == null || pem.isBlank()) {
             throw new Invalid("The private key is missing.");
         }
@@ -85,8 +87,14 @@ public record CertificateBundle(X509Certificate certificate, List<X509Certificat
             Object read = parser.readObject();
             JcaPEMKeyConverter converter = new JcaPEMKeyConverter();
             if (read instanceof PEMKeyPair pair) {
-                // not getKeyPair: an EC key's PEM need not carry its public half
-                return converter.getPrivateKey(pair.getPrivateKeyInfo());
+                // not getKeyPair: an EC key's PEM need not carry its public half, nor even its curve,
+                // which the certificate's public key then names
+                PrivateKeyInfo info = pair.getPrivateKeyInfo();
+                var parameters = info.getPrivateKeyAlgorithm().getParameters();
+                if ((parameters == null || parameters instanceof ASN1Null) && certified.getAlgorithm().equals("EC")) {
+                    info = new PrivateKeyInfo(SubjectPublicKeyInfo.getInstance(certified.getEncoded()).getAlgorithm(), info.parsePrivateKey());
+                }
+                return converter.getPrivateKey(info);
             }
             if (read instanceof PrivateKeyInfo info) {
                 return converter.getPrivateKey(info);

@@ -22,13 +22,13 @@ final class Placement {
     }
 
     /**
-     * The named subnet group. Without a name RDS uses the default VPC's; Kumo's EC2 contract does
-     * not tell the default VPC's subnets, so only a group the user named "default" can stand in.
+     * The named subnet group. Without a name RDS uses the default VPC's subnets; Kumo's EC2
+     * contract does not list them, so it asks for a group instead.
      */
     static DbSubnetGroupRecord subnetGroup(Tx tx, String name) {
         if (name == null || name.isEmpty()) {
-            return tx.get(DbSubnetGroupRecord.TABLE, "default").orElseThrow(() -> RdsErrors.invalidCombination(
-                    "No default DB subnet group: Kumo needs DBSubnetGroupName, a group of subnets in at least two zones."));
+            throw RdsErrors.invalidCombination("Kumo needs DBSubnetGroupName: a DB subnet group of subnets in at least two zones "
+                    + "(it does not place instances in the default VPC by itself).");
         }
         return SubnetGroups.require(tx, name);
     }

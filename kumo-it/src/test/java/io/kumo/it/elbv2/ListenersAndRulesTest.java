@@ -83,7 +83,10 @@ class ListenersAndRulesTest {
                 .actions(fixed("200"))));
         fails("DuplicateListener", () -> elb.createListener(r -> r.loadBalancerArn(loadBalancer).protocol("HTTP").port(80)
                 .defaultActions(fixed("200"))));
-        fails("UnsupportedProtocol", () -> elb.createListener(r -> r.loadBalancerArn(loadBalancer).protocol("HTTPS").port(443)
+        fails("ValidationError", () -> elb.createListener(r -> r.loadBalancerArn(loadBalancer).protocol("HTTPS").port(443)
+                .defaultActions(fixed("200"))));
+        fails("CertificateNotFound", () -> elb.createListener(r -> r.loadBalancerArn(loadBalancer).protocol("HTTPS").port(443)
+                .certificates(c -> c.certificateArn("arn:aws:acm:ap-northeast-1:000000000000:certificate/00000000-0000-0000-0000-000000000000"))
                 .defaultActions(fixed("200"))));
         fails("InvalidLoadBalancerAction", () -> elb.createListener(r -> r.loadBalancerArn(loadBalancer).protocol("HTTP").port(81)
                 .defaultActions(Action.builder().type("redirect").redirectConfig(RedirectActionConfig.builder().statusCode("HTTP_302")

@@ -28,6 +28,8 @@ final class PostgresOptions {
         d.put("work_mem", "4MB");
         d.put("maintenance_work_mem", "16MB");
         d.put("password_encryption", "scram-sha-256");
+        // the master role (CREATEROLE, not superuser) may then use the roles it creates, e.g. make them database owners
+        d.put("createrole_self_grant", "set, inherit");
         d.put("wal_level", "replica");
         d.put("max_wal_senders", "10");
         d.put("max_replication_slots", "10");

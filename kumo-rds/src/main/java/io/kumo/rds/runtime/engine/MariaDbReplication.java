@@ -187,12 +187,18 @@ public final class MariaDbReplication {
         waitForPosition(replica, position, timeout);
     }
 
+    /**
+     * Waits until {@code replica} has applied exactly {@code position}: MASTER_GTID_WAIT compares
+     * sequence numbers only, which a diverged server (one with a transaction of the same number
+     * from another server) would pass; so the GTIDs themselves are compared too.
+     */
     private static void waitForPosition(DatabaseServer replica, String position, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
+        Map<Long, Gtid> target = Gtid.parse(position);
         try (Connection c = Jdbc.admin(replica.spec(), (int) timeout.toSeconds() + 10)) {
             while (true) {
                 String waited = Sql.one(c, "SELECT MASTER_GTID_WAIT(" + Sql.mariaDbString(position) + ", 0.2)");
-                if ("0".equals(waited)) {
+                if ("0".equals(waited) && Gtid.reached(Gtid.parse(Sql.one(c, "SELECT @@GLOBAL.gtid_slave_pos")), target)) {
                     return;
                 }
                 Map<String, String> status = Sql.row(c, "SHOW SLAVE STATUS");

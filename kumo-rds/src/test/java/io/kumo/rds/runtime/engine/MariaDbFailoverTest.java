@@ -86,6 +86,29 @@ class MariaDbFailoverTest {
         System.out.printf("RSS primary %d MB%n", rejoined.rssBytes() >> 20);
     }
 
+    @Test
+    void anOldPrimaryWithATransactionTheStandbyNeverGotIsRebuiltNotRejoined() throws Exception {
+        ServerSpec primarySpec = scope.mariaDb("primary", 1);
+        ServerSpec standbySpec = scope.mariaDb("standby", 2);
+        DatabaseServer primary = engines.createInstance(primarySpec, MASTER);
+        execute(primarySpec, "CREATE TABLE appdb.t (id INT PRIMARY KEY)");
+        DatabaseServer standby = replication.startStandby(primary, standbySpec, Duration.ofSeconds(60));
+        execute(primarySpec, "INSERT INTO appdb.t (id) VALUES (1)");
+        primary.kill();
+        replication.failover(primary, standby, Duration.ofSeconds(30));
+        execute(standbySpec, "INSERT INTO appdb.t (id) VALUES (2)");
+
+        // the old primary comes back with a transaction of its own (as an unacknowledged one would be)
+        DatabaseServer oldPrimary = engines.start(primarySpec);
+        execute(primarySpec, "INSERT INTO appdb.t (id) VALUES (-99)");
+        DatabaseServer rebuilt = replication.rejoin(oldPrimary, standby, Duration.ofSeconds(60));
+        assertThat(rebuilt.pid()).isNotEqualTo(oldPrimary.pid());
+        assertThat(oldPrimary.isAlive()).isFalse();
+        assertThat(ids(primarySpec)).containsExactlyInAnyOrder(1, 2);
+        execute(standbySpec, "INSERT INTO appdb.t (id) VALUES (3)");
+        assertThat(status(standbySpec, "Rpl_semi_sync_master_clients")).isEqualTo("1");
+    }
+
     private static void execute(ServerSpec spec, String sql) throws SQLException {
         try (Connection c = Jdbc.connect(spec, MASTER.user(), MASTER.password(), "appdb"); Statement s = c.createStatement()) {
             s.execute(sql);

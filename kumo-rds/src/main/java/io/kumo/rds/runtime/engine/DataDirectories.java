@@ -137,7 +137,7 @@ public final class DataDirectories {
                 host replication all 0.0.0.0/0 scram-sha-256
                 host replication all ::/0 scram-sha-256
                 """, StandardOpenOption.APPEND);
-        Files.writeString(layout.data().resolve("postgresql.conf"), "\ninclude_if_exists = '" + PostgresOptions.PARAMETERS_FILE + "'\n",
+        Files.writeString(layout.data().resolve("postgresql.conf"), "\ninclude_if_exists = '" + PostgresOptions.PARAMETERS_FILE + "'\ninclude_if_exists = '" + PostgresReplication.ROLE_FILE + "'\n",
                 StandardOpenOption.APPEND);
     }
 }

@@ -81,6 +81,10 @@ public final class Engines {
         return new MariaDbReplication(this);
     }
 
+    public PostgresReplication postgresReplication() {
+        return new PostgresReplication(this);
+    }
+
     public Snapshots snapshots() {
         return new Snapshots(this);
     }

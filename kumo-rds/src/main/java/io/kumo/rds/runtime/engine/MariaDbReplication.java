@@ -28,10 +28,6 @@ public final class MariaDbReplication {
         this.engines = engines;
     }
 
-    /** What a failover did and how long it took. */
-    public record Failover(DatabaseServer newPrimary, boolean planned, String appliedPosition, Duration applyWait, Duration total) {
-    }
-
     /**
      * Builds a standby of {@code primary} in {@code standbySpec}'s home (a new data directory),
      * starts it, connects it with semi-sync, and returns once it has caught up with the primary's

@@ -1,20 +1,13 @@
 package io.kumo.rds.runtime.engine;
 
 import java.io.IOException;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -22,17 +15,10 @@ import java.util.UUID;
  *
  * <p>MariaDB: a temporary replica (a template copy replaying the server's binlog, not part of
  * semi-sync) catches up with the server's position, stops replicating and shuts down cleanly;
- * its data directory is the snapshot. PostgreSQL: the low-level backup API
- * (pg_backup_start, a file copy, pg_backup_stop, then the WAL and the backup label), which is
- * what pg_basebackup does; the copy recovers to the backup's end at its first start.
+ * its data directory is the snapshot. PostgreSQL: {@link PostgresCopy}, the low-level backup API;
+ * the copy recovers to the backup's end at its first start.
  */
 public final class Snapshots {
-    /** Files of a running PostgreSQL that a backup leaves out (the backup documentation's list). */
-    private static final Set<String> POSTGRES_SKIPPED = Set.of("postmaster.pid", "postmaster.opts", "pg_wal", "pg_replslot",
-            "pg_stat_tmp", "pg_dynshmem", "pg_notify", "pg_serial", "pg_snapshots", "pg_subtrans", "backup_label", "tablespace_map");
-    private static final Set<String> POSTGRES_EMPTIED = Set.of("pg_wal", "pg_replslot", "pg_stat_tmp", "pg_dynshmem", "pg_notify",
-            "pg_serial", "pg_snapshots", "pg_subtrans");
-
     private final Engines engines;
 
     Snapshots(Engines engines) {
@@ -107,79 +93,6 @@ public final class Snapshots {
     }
 
     private String takePostgres(DatabaseServer server, Path dir) {
-        Path data = server.spec().layout().data();
-        Path temp = dir.resolveSibling("." + dir.getFileName() + ".copying");
-        FileTrees.deleteQuietly(temp);
-        try (Connection c = Jdbc.admin(server.spec(), 600)) {
-            Sql.exec(c, "SELECT pg_backup_start('kumo-snapshot', true)");
-            copyLive(data, temp);
-            String label;
-            String spcmap;
-            String lsn;
-            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT lsn, labelfile, spcmapfile FROM pg_backup_stop(false)")) {
-                rs.next();
-                lsn = rs.getString(1);
-                label = rs.getString(2);
-                spcmap = rs.getString(3);
-            }
-            // the WAL from the backup's start to its end, copied after the end so none is missing
-            try (var wal = Files.list(data.resolve("pg_wal"))) {
-                for (Path p : wal.filter(Files::isRegularFile).toList()) {
-                    copyIfPresent(p, temp.resolve("pg_wal").resolve(p.getFileName()));
-                }
-            }
-            Files.writeString(temp.resolve("backup_label"), label);
-            if (spcmap != null && !spcmap.isBlank()) {
-                Files.writeString(temp.resolve("tablespace_map"), spcmap);
-            }
-            Files.createDirectories(dir.getParent());
-            Files.move(temp, dir, StandardCopyOption.ATOMIC_MOVE);
-            return lsn;
-        } catch (IOException | SQLException e) {
-            throw new EngineException("cannot snapshot " + server + ": " + e.getMessage(), e);
-        } finally {
-            FileTrees.deleteQuietly(temp);
-        }
-    }
-
-    /** Copies a directory whose files may come and go while copying (a running server's). */
-    private static void copyLive(Path source, Path target) throws IOException {
-        Files.walkFileTree(source, new SimpleFileVisitor<>() {
-            @Override
-            public FileVisitResult preVisitDirectory(Path d, BasicFileAttributes attrs) throws IOException {
-                Path rel = source.relativize(d);
-                Files.createDirectories(target.resolve(rel));
-                Files.setPosixFilePermissions(target.resolve(rel), Files.getPosixFilePermissions(d));
-                if (rel.getNameCount() == 1 && POSTGRES_EMPTIED.contains(rel.toString())) {
-                    return FileVisitResult.SKIP_SUBTREE;
-                }
-                return FileVisitResult.CONTINUE;
-            }
-
-            @Override
-            public FileVisitResult visitFile(Path f, BasicFileAttributes attrs) throws IOException {
-                Path rel = source.relativize(f);
-                if (!(rel.getNameCount() == 1 && POSTGRES_SKIPPED.contains(rel.toString())) && attrs.isRegularFile()) {
-                    copyIfPresent(f, target.resolve(rel));
-                }
-                return FileVisitResult.CONTINUE;
-            }
-
-            @Override
-            public FileVisitResult visitFileFailed(Path f, IOException e) throws IOException {
-                if (e instanceof NoSuchFileException) {
-                    return FileVisitResult.CONTINUE;
-                }
-                throw e;
-            }
-        });
-    }
-
-    private static void copyIfPresent(Path from, Path to) throws IOException {
-        try {
-            Files.copy(from, to, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.COPY_ATTRIBUTES);
-        } catch (NoSuchFileException e) {
-            // a temporary file the server removed meanwhile
-        }
+        return PostgresCopy.copyRunning(server, dir);
     }
 }

@@ -54,7 +54,7 @@ class MariaDbFailoverTest {
         Thread.sleep(1500);
         long killedAt = System.nanoTime();
         primary.kill();
-        MariaDbReplication.Failover failover = replication.failover(primary, standby, Duration.ofSeconds(30));
+        Failover failover = replication.failover(primary, standby, Duration.ofSeconds(30));
         long promotedAt = System.nanoTime();
         writer.awaitEnd();
         assertThat(failover.planned()).isFalse();
@@ -75,7 +75,7 @@ class MariaDbFailoverTest {
         Writer second = new Writer(standbySpec, "admin", "Secret-pw1", "t", 100_000);
         Thread.sleep(1000);
         long start = System.nanoTime();
-        MariaDbReplication.Failover planned = replication.failover(standby, rejoined, Duration.ofSeconds(30));
+        Failover planned = replication.failover(standby, rejoined, Duration.ofSeconds(30));
         second.awaitEnd();
         assertThat(planned.planned()).isTrue();
         assertThat(second.acknowledged()).hasSizeGreaterThan(10);

@@ -135,6 +135,18 @@ public final class MariaDbReplication {
     }
 
     /**
+     * Starts a dead old primary again as the standby of {@code newPrimary}. It starts with
+     * init_rpl_role=SLAVE, so its crash recovery drops the transactions it had written to its
+     * binlog but not committed: those a client was never told were committed, which the standby
+     * never got. Then it {@link #rejoin}s (or is rebuilt).
+     */
+    public DatabaseServer restartAsStandby(ServerSpec oldPrimary, DatabaseServer newPrimary, Duration catchUp) {
+        java.util.Map<String, String> parameters = new java.util.HashMap<>(oldPrimary.parameters());
+        parameters.put("init_rpl_role", "SLAVE");
+        return rejoin(engines.start(oldPrimary.withParameters(parameters)), newPrimary, catchUp);
+    }
+
+    /**
      * Makes a restarted old primary the standby of {@code newPrimary}, continuing from its own
      * position. When it cannot (it has a transaction the new primary never got, which strict GTID
      * mode refuses), the old server is rebuilt as a fresh standby from the template.

@@ -44,13 +44,21 @@ final class TestEngines {
         return new Scope(base.resolve("homes-" + UUID.randomUUID().toString().substring(0, 8)));
     }
 
+    /**
+     * A free port below the ephemeral range: a server restarted on its port (after a failover)
+     * must not find it taken by some client connection's local end meanwhile.
+     */
     static int freePort() {
-        try (ServerSocket s = new ServerSocket()) {
-            s.bind(new InetSocketAddress("127.0.0.1", 0));
-            return s.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
+        for (int attempt = 0; attempt < 100; attempt++) {
+            int port = 20000 + java.util.concurrent.ThreadLocalRandom.current().nextInt(12000);
+            try (ServerSocket s = new ServerSocket()) {
+                s.bind(new InetSocketAddress("127.0.0.1", port));
+                return port;
+            } catch (IOException e) {
+                // taken: try another
+            }
         }
+        throw new IllegalStateException("no free port in 20000-32000");
     }
 
     /** The servers and directories of one test. */

@@ -87,6 +87,15 @@ public final class PostgresReplication {
         return new Failover(standby, planned, position, Duration.ofNanos(end - promoting), Duration.ofNanos(end - start));
     }
 
+    /**
+     * Lets a primary commit without waiting for its standby: PostgreSQL has no timeout like
+     * MariaDB's semi-sync, so when the standby dies its primary's commits would wait for ever.
+     */
+    public void runAlone(DatabaseServer primary) {
+        writeRole(primary.spec().layout().data(), "");
+        reload(primary);
+    }
+
     /** Makes the old primary's home a new standby of {@code newPrimary}: its data is rebuilt from a copy. */
     public DatabaseServer rebuildAsStandby(ServerSpec oldPrimary, DatabaseServer newPrimary, Duration catchUp) {
         engines.killLeftover(oldPrimary.home());

@@ -70,6 +70,22 @@ class PostgresFailoverTest {
         assertThat(ids(primarySpec)).containsAll(second.acknowledged());
         execute(primarySpec, "INSERT INTO t VALUES (-2)");
         System.out.printf("PostgreSQL planned failover: %d acknowledged commits kept, %d ms%n", second.acknowledged().size(), planned.total().toMillis());
+
+        // a dead synchronous standby holds commits until the primary is told to run alone
+        DatabaseServer lastStandby = replication.rebuildAsStandby(standbySpec, rebuilt, Duration.ofSeconds(60));
+        lastStandby.kill();
+        var insert = java.util.concurrent.CompletableFuture.runAsync(() -> {
+            try {
+                execute(primarySpec, "INSERT INTO t VALUES (-3)");
+            } catch (SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        Thread.sleep(500);
+        assertThat(insert).isNotDone();
+        replication.runAlone(rebuilt);
+        insert.get(10, java.util.concurrent.TimeUnit.SECONDS);
+        assertThat(ids(primarySpec)).contains(-3);
     }
 
     private static void execute(ServerSpec spec, String sql) throws SQLException {

@@ -35,7 +35,7 @@ final class ChangeResourceRecordSets implements Handler<ChangeResourceRecordSets
                     throw Route53Errors.noSuchHealthCheck(check);
                 }
             }
-            List<RecordSet> after = new BatchApplier(zone.id(), zone.name(), targets).apply(ZoneRecordSets.of(tx, zone.id()), changes);
+            List<RecordSet> after = new BatchApplier(zone.id(), zone.name(), targets).apply(ZoneRecordSets.of(tx, zone.id(), zone.name()), changes);
             ZoneRecordSets.save(tx, zone.id(), after);
             tx.put(HostedZoneRecord.TABLE, zone.id(), zone.withRecordSetCount(after.size()));
             return ChangeRecord.submit(tx, ctx.receivedAt(), in.changeBatch().comment());

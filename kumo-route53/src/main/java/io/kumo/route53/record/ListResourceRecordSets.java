@@ -27,7 +27,7 @@ final class ListResourceRecordSets implements Handler<ListResourceRecordSetsRequ
         RecordSet.Key start = start(in);
         Map.Entry<HostedZoneRecord, List<RecordSet>> zone = ctx.read(tx -> {
             HostedZoneRecord z = Zones.require(tx, in.hostedZoneId());
-            return Map.entry(z, ZoneRecordSets.of(tx, z.id()));
+            return Map.entry(z, ZoneRecordSets.of(tx, z.id(), z.name()));
         });
         List<RecordSet> from = start == null ? zone.getValue()
                 : zone.getValue().stream().filter(s -> RecordOrder.KEYS.compare(s.key(), start) >= 0).toList();

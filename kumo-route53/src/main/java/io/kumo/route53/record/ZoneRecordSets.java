@@ -17,8 +17,9 @@ public record ZoneRecordSets(String zoneId, List<RecordSet> sets) {
         sets = sets.stream().sorted(RecordOrder.SETS).toList();
     }
 
-    public static List<RecordSet> of(Tx tx, String zoneId) {
-        return tx.get(TABLE, zoneId).map(ZoneRecordSets::sets).orElse(List.of());
+    /** The zone's sets; a zone stored before Kumo kept record sets has its apex records only. */
+    public static List<RecordSet> of(Tx tx, String zoneId, String zoneName) {
+        return tx.get(TABLE, zoneId).map(ZoneRecordSets::sets).orElseGet(() -> ApexRecords.initial(zoneName));
     }
 
     public static void save(Tx tx, String zoneId, List<RecordSet> sets) {

@@ -18,7 +18,7 @@ final class DeleteHostedZone implements Handler<DeleteHostedZoneRequest, DeleteH
     public DeleteHostedZoneResponse handle(RequestContext ctx, DeleteHostedZoneRequest in) {
         ChangeInfo info = ctx.write(tx -> {
             HostedZoneRecord zone = Zones.require(tx, in.id());
-            if (!ApexRecords.onlyApex(ZoneRecordSets.of(tx, zone.id()), zone.name())) {
+            if (!ApexRecords.onlyApex(ZoneRecordSets.of(tx, zone.id(), zone.name()), zone.name())) {
                 throw Route53Errors.of("HostedZoneNotEmpty",
                         "The specified hosted zone contains non-required resource record sets and so cannot be deleted.", 400);
             }

@@ -2,12 +2,19 @@ package io.kumo.route53;
 
 import io.kumo.core.service.ServiceBinder;
 import io.kumo.core.service.ServiceModule;
-import software.amazon.awssdk.services.route53.model.CreateHostedZoneRequest;
-import software.amazon.awssdk.services.route53.model.DeleteHostedZoneRequest;
-import software.amazon.awssdk.services.route53.model.GetHostedZoneRequest;
-import software.amazon.awssdk.services.route53.model.ListHostedZonesRequest;
+import io.kumo.route53.health.HealthCheckActions;
+import io.kumo.route53.record.RecordActions;
+import io.kumo.route53.support.ChangeRecord;
+import io.kumo.route53.support.GetChange;
+import io.kumo.route53.tag.TagActions;
+import io.kumo.route53.zone.ZoneActions;
+import software.amazon.awssdk.services.route53.model.GetChangeRequest;
 
-/** Route 53's hosted zones. Records and the DNS server that answers them come with the DNS issue. */
+/**
+ * Route 53's control plane: hosted zones, record sets, health checks and tags. Each area
+ * registers its own actions; this only puts them together. The DNS server that answers the
+ * zones, and the runtime that runs health checks, come later (see docs/route53.md).
+ */
 public final class Route53Module implements ServiceModule {
 
     @Override
@@ -17,10 +24,11 @@ public final class Route53Module implements ServiceModule {
 
     @Override
     public void install(ServiceBinder binder) {
-        binder.table(HostedZoneRecord.TABLE);
-        binder.operation("CreateHostedZone", CreateHostedZoneRequest.class, new CreateHostedZone());
-        binder.operation("GetHostedZone", GetHostedZoneRequest.class, new GetHostedZone());
-        binder.operation("ListHostedZones", ListHostedZonesRequest.class, new ListHostedZones());
-        binder.operation("DeleteHostedZone", DeleteHostedZoneRequest.class, new DeleteHostedZone());
+        binder.table(ChangeRecord.TABLE);
+        binder.operation("GetChange", GetChangeRequest.class, new GetChange(binder.kernel().clock()));
+        ZoneActions.register(binder);
+        RecordActions.register(binder);
+        HealthCheckActions.register(binder);
+        TagActions.register(binder);
     }
 }

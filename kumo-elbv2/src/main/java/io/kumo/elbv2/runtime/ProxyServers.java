@@ -9,9 +9,7 @@ import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
-import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.SocketChannel;
-import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.timeout.IdleStateHandler;
 
@@ -42,7 +40,7 @@ final class ProxyServers implements AutoCloseable {
     private final Upstreams upstreams;
     private final TargetChooser chooser;
     private final ElbMetrics metrics;
-    private final EventLoopGroup group = new MultiThreadIoEventLoopGroup(2, NioIoHandler.newFactory());
+    private final EventLoopGroup group = new MultiThreadIoEventLoopGroup(2, Transport.ioHandlers());
     private final Map<Integer, List<Channel>> frontDoors = new ConcurrentHashMap<>();
     private final Map<Integer, Integer> hostPorts = new ConcurrentHashMap<>();
     private final Map<String, Channel> nodeServers = new ConcurrentHashMap<>();
@@ -140,7 +138,7 @@ final class ProxyServers implements AutoCloseable {
     }
 
     private ServerBootstrap bootstrap(ProxyHandler.Entry entry) {
-        return new ServerBootstrap().group(group).channel(NioServerSocketChannel.class)
+        return new ServerBootstrap().group(group).channel(Transport.serverChannel())
                 .option(ChannelOption.SO_REUSEADDR, true)
                 .option(ChannelOption.SO_BACKLOG, 1024)
                 .childOption(ChannelOption.TCP_NODELAY, true)

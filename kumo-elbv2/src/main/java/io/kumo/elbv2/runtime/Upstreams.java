@@ -8,7 +8,6 @@ import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoop;
 import io.netty.channel.SimpleChannelInboundHandler;
-import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpClientCodec;
@@ -20,7 +19,6 @@ import io.netty.util.concurrent.ScheduledFuture;
 
 import java.net.ConnectException;
 import java.net.InetSocketAddress;
-import java.nio.channels.SocketChannel;
 import java.util.Deque;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -78,9 +76,9 @@ final class Upstreams implements AutoCloseable {
             return;
         }
         opener.execute(() -> {
-            SocketChannel raw;
+            Channel raw;
             try {
-                raw = sockets.socket(new NetworkNamespace(namespace), null);
+                raw = Transport.clientIn(sockets, new NetworkNamespace(namespace));
             } catch (RuntimeException e) {
                 request.release();
                 promise.tryFailure(new ConnectException("no socket in " + namespace + ": " + e.getMessage()));
@@ -90,9 +88,8 @@ final class Upstreams implements AutoCloseable {
         });
     }
 
-    private void connect(EventLoop loop, SocketChannel raw, String key, String ip, int port, FullHttpRequest request, int timeoutSeconds,
+    private void connect(EventLoop loop, Channel channel, String key, String ip, int port, FullHttpRequest request, int timeoutSeconds,
                          Promise<FullHttpResponse> promise) {
-        NioSocketChannel channel = new NioSocketChannel(raw);
         channel.config().setOption(ChannelOption.CONNECT_TIMEOUT_MILLIS, CONNECT_TIMEOUT_MILLIS);
         channel.config().setOption(ChannelOption.TCP_NODELAY, true);
         channel.pipeline().addLast(new ChannelInitializer<Channel>() {

@@ -134,6 +134,8 @@ class RdsServersTest {
         for (String id : List.of(DB, MULTI)) {
             RDS.waiter().waitUntilDBInstanceDeleted(r -> r.dbInstanceIdentifier(id), FAST);
         }
+        RDS.deleteDBSubnetGroup(r -> r.dbSubnetGroupName("db-subnet"));
+        RDS.deleteDBParameterGroup(r -> r.dbParameterGroupName("wp-params"));
         if (!INSTANCES.isEmpty()) {
             EC2.terminateInstances(r -> r.instanceIds(INSTANCES));
         }

@@ -8,6 +8,9 @@ import io.kumo.rds.event.EventActions;
 import io.kumo.rds.instance.InstanceActions;
 import io.kumo.rds.optiongroup.OptionGroupActions;
 import io.kumo.rds.parameter.ParameterGroupActions;
+import io.kumo.rds.runtime.DbServersRecord;
+import io.kumo.rds.runtime.HostEndpoints;
+import io.kumo.rds.runtime.RdsRuntime;
 import io.kumo.rds.snapshot.SnapshotActions;
 import io.kumo.rds.subnetgroup.SubnetGroupActions;
 import io.kumo.rds.tag.TagActions;
@@ -34,5 +37,10 @@ public final class RdsModule implements ServiceModule {
         SnapshotActions.register(binder);
         EventActions.register(binder);
         TagActions.register(binder);
+        binder.table(DbServersRecord.TABLE);
+        RdsRuntime runtime = new RdsRuntime(binder.kernel().settings(), binder.kernel().store(), binder.kernel().clock(),
+                binder.kernel().contracts());
+        binder.controller(runtime);
+        binder.adminCommand(new HostEndpoints(runtime));
     }
 }

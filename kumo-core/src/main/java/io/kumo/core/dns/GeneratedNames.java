@@ -22,6 +22,11 @@ public final class GeneratedNames {
 
         /** The name's IPv4 addresses as a client in the VPC sees them; empty when no such name exists. */
         List<String> addresses(String vpcId, String name);
+
+        /** How long resolvers may keep an answer: names that move on failover want a few seconds. */
+        default long ttlSeconds() {
+            return 60;
+        }
     }
 
     private final List<Source> sources = new CopyOnWriteArrayList<>();

@@ -29,7 +29,7 @@ class CliExamplesTest {
         Map<String, String> clis = installedClis();
         boolean ci = "true".equals(System.getenv("CI"));
         List<DynamicTest> tests = new ArrayList<>();
-        for (String script : List.of("01-network.sh", "02-web-server.sh", "04-load-balancer.sh")) {
+        for (String script : List.of("01-network.sh", "02-web-server.sh", "03-database.sh", "04-load-balancer.sh")) {
             for (String major : List.of("1", "2")) {
                 tests.add(DynamicTest.dynamicTest("examples/" + script + " with AWS CLI v" + major, () -> {
                     String cli = clis.get(major);

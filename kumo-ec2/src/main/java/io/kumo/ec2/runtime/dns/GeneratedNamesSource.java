@@ -18,9 +18,6 @@ import java.util.Optional;
  * NXDOMAIN, other types NODATA.
  */
 final class GeneratedNamesSource implements DnsSource {
-    /** AWS gives load balancers' records 60 seconds, so clients follow their nodes. */
-    private static final long TTL = 60;
-
     private final GeneratedNames names;
     private final String vpcId;
 
@@ -46,7 +43,7 @@ final class GeneratedNamesSource implements DnsSource {
         List<Record> records = new ArrayList<>();
         for (String ip : addresses) {
             try {
-                records.add(new ARecord(question.name(), DClass.IN, TTL, InetAddress.getByName(ip)));
+                records.add(new ARecord(question.name(), DClass.IN, owner.get().ttlSeconds(), InetAddress.getByName(ip)));
             } catch (UnknownHostException e) {
                 // not an address: skipped
             }

@@ -77,9 +77,6 @@ class RdsServersTest {
         dbSg = EC2.createSecurityGroup(r -> r.vpcId(vpc).groupName("db-sg").description("db")).groupId();
         EC2.authorizeSecurityGroupIngress(r -> r.groupId(dbSg).ipPermissions(IpPermission.builder().ipProtocol("tcp").fromPort(3306).toPort(3306)
                 .userIdGroupPairs(UserIdGroupPair.builder().groupId(webSg).build()).build()));
-        // Multi-AZ replication between the nodes crosses the VPC's firewall in Kumo (docs/rds.md): db-sg admits itself
-        EC2.authorizeSecurityGroupIngress(r -> r.groupId(dbSg).ipPermissions(IpPermission.builder().ipProtocol("tcp").fromPort(3306).toPort(3306)
-                .userIdGroupPairs(UserIdGroupPair.builder().groupId(dbSg).build()).build()));
         String image = EC2.describeImages(r -> r.owners("amazon").filters(f -> f.name("name").values("debian-12-amd64-*")))
                 .images().getFirst().imageId();
         web = launch(image, a, webSg);

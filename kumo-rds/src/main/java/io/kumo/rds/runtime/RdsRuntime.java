@@ -68,6 +68,7 @@ public final class RdsRuntime implements Controller {
     private RuntimeDirs dirs;
     private InstanceWork work;
     private NamespaceSockets sockets;
+    private ReplicationLinks links;
     private HostAccess host;
     private VpcDirectory vpcs;
     private volatile boolean closing;
@@ -113,6 +114,8 @@ public final class RdsRuntime implements Controller {
                 contracts.require(ManagedInterfaces.class), names, running, loop::wake, prepared::contains));
         sockets = new NamespaceSockets();
         host = new HostAccess(sockets);
+        links = new ReplicationLinks(sockets);
+        engines.routeReplication(links);
         contracts.find(GeneratedNames.class).ifPresent(g -> g.add(names));
         loop.start(store, WATCHED, () -> { });
     }
@@ -183,6 +186,16 @@ public final class RdsRuntime implements Controller {
     private void openHostAccess(Map<StoreScope, List<DbInstanceRecord>> instances, Map<StoreScope, List<DbServersRecord>> servers) {
         Map<String, HostAccess.Target> wanted = new HashMap<>();
         InterfaceNamespaces namespaces = contracts.require(InterfaceNamespaces.class);
+        Set<String> standbyNamespaces = new HashSet<>();
+        servers.values().forEach(list -> list.forEach(srv -> {
+            if (srv.primary() != null) {
+                namespaces.namespaceOf(srv.primary().networkInterfaceId()).ifPresent(standbyNamespaces::add);
+            }
+            if (srv.standby() != null) {
+                namespaces.namespaceOf(srv.standby().networkInterfaceId()).ifPresent(standbyNamespaces::add);
+            }
+        }));
+        links.retainOnly(standbyNamespaces);
         instances.forEach((scope, list) -> {
             Map<String, DbServersRecord> byId = new HashMap<>();
             servers.getOrDefault(scope, List.of()).forEach(s -> byId.put(s.instanceIdentifier(), s));
@@ -236,6 +249,7 @@ public final class RdsRuntime implements Controller {
             Thread.currentThread().interrupt();
         }
         host.close();
+        links.close();
         List<Thread> stops = running.values().stream()
                 .map(s -> Thread.ofPlatform().start(() -> s.stopAll(Duration.ofSeconds(20)))).toList();
         for (Thread t : stops) {

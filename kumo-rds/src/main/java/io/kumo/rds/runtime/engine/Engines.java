@@ -23,6 +23,7 @@ public final class Engines {
     private final Map<Engine, Binaries> binaries = new ConcurrentHashMap<>();
     private final DataDirectories dataDirectories;
     private final ServerLauncher launcher;
+    private volatile ReplicationRoute route = ReplicationRoute.DIRECT;
 
     public Engines(Path baseDir) {
         this(baseDir, ServerAccount.forThisProcess(), Duration.ofSeconds(60));
@@ -75,6 +76,15 @@ public final class Engines {
     /** Kills a server a previous Kumo left over this home, if any. */
     public void killLeftover(Path home) {
         launcher.killLeftover(home);
+    }
+
+    /** How replicas reach their sources from now on (for replication set up after the call). */
+    public void routeReplication(ReplicationRoute route) {
+        this.route = route;
+    }
+
+    ReplicationRoute route() {
+        return route;
     }
 
     public MariaDbReplication mariaDbReplication() {

@@ -172,10 +172,11 @@ public final class MariaDbReplication {
     /** Points {@code replica} at {@code source} and starts replication; semi-sync acknowledgement only for a real standby. */
     void replicateFrom(DatabaseServer replica, ServerSpec source, boolean semiSync) {
         String secret = readSecret(replica.spec());
+        ReplicationRoute.Via via = engines.route().to(source, replica.spec());
         try (Connection c = Jdbc.admin(replica.spec())) {
             Sql.exec(c, "SET GLOBAL rpl_semi_sync_master_enabled = OFF", "SET GLOBAL read_only = ON",
                     "SET GLOBAL rpl_semi_sync_slave_enabled = " + (semiSync ? "ON" : "OFF"),
-                    "CHANGE MASTER TO MASTER_HOST = " + Sql.mariaDbString(source.connectAddress()) + ", MASTER_PORT = " + source.port()
+                    "CHANGE MASTER TO MASTER_HOST = " + Sql.mariaDbString(via.host()) + ", MASTER_PORT = " + via.port()
                             + ", MASTER_USER = '" + REPLICATION_USER + "', MASTER_PASSWORD = " + Sql.mariaDbString(secret)
                             + ", MASTER_USE_GTID = slave_pos, MASTER_CONNECT_RETRY = 1",
                     "START SLAVE");

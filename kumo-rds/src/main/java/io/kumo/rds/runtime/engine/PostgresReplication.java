@@ -35,8 +35,8 @@ public final class PostgresReplication {
         engines.dataDirectories().prepareHome(standbySpec.home());
         PostgresCopy.copyRunning(primary, standbySpec.layout().data());
         Path data = standbySpec.layout().data();
-        ServerSpec source = primary.spec();
-        writeRole(data, "primary_conninfo = 'host=" + source.connectAddress() + " port=" + source.port() + " user=" + REPLICATION_USER
+        ReplicationRoute.Via via = engines.route().to(primary.spec(), standbySpec);
+        writeRole(data, "primary_conninfo = 'host=" + via.host() + " port=" + via.port() + " user=" + REPLICATION_USER
                 + " password=" + secret + " application_name=" + STANDBY_NAME + " connect_timeout=2'\n");
         try {
             Files.writeString(data.resolve("standby.signal"), "");

@@ -206,15 +206,41 @@ class HostDnsServerTest {
     }
 
     @Test
-    void failoverAnswersThePrimaryWhileItsCheckIsHealthy() throws Exception {
+    void failoverSwitchesWhenThePrimarysTargetStopsAndBackWhenItReturns() throws Exception {
+        java.net.ServerSocket target = new java.net.ServerSocket(0, 50, InetAddress.getByName("127.0.0.1"));
+        int targetPort = target.getLocalPort();
         String check = R53.createHealthCheck(r -> r.callerReference(UUID.randomUUID().toString())
-                .healthCheckConfig(c -> c.type("TCP").ipAddress("127.0.0.1").port(1))).healthCheck().id();
+                .healthCheckConfig(c -> c.type("TCP").ipAddress("127.0.0.1").port(targetPort).requestInterval(10).failureThreshold(1)))
+                .healthCheck().id();
         change("CREATE", s -> s.name("f." + zone).type("A").ttl(60L).setIdentifier("p").failover("PRIMARY").healthCheckId(check)
                 .resourceRecords(ResourceRecord.builder().value("10.1.0.1").build()));
         change("CREATE", s -> s.name("f." + zone).type("A").ttl(60L).setIdentifier("s").failover("SECONDARY")
                 .resourceRecords(ResourceRecord.builder().value("10.1.0.2").build()));
-        // health checks are not run yet: every check counts as healthy
-        assertThat(dig("f." + zone, "+short").trim()).isEqualTo("10.1.0.1");
+        assertThat(answers(ask("f." + zone, Type.A))).containsExactly("10.1.0.1");
+        waitFor(() -> !R53.getHealthCheckStatus(r -> r.healthCheckId(check)).healthCheckObservations().isEmpty());
+        assertThat(R53.getHealthCheckStatus(r -> r.healthCheckId(check)).healthCheckObservations().getFirst().statusReport().status())
+                .startsWith("Success");
+        target.close();
+        waitFor(() -> answers(ask("f." + zone, Type.A)).equals(List.of("10.1.0.2")));
+        assertThat(R53.getHealthCheckLastFailureReason(r -> r.healthCheckId(check)).healthCheckObservations()).isNotEmpty();
+        try (java.net.ServerSocket back = new java.net.ServerSocket()) {
+            back.setReuseAddress(true);
+            back.bind(new InetSocketAddress("127.0.0.1", targetPort));
+            waitFor(() -> answers(ask("f." + zone, Type.A)).equals(List.of("10.1.0.1")));
+        }
+    }
+
+    private interface Condition {
+        boolean holds() throws Exception;
+    }
+
+    /** Health checks probe every 10 s at the least: waits up to 25 s. */
+    private static void waitFor(Condition condition) throws Exception {
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(25);
+        while (!condition.holds()) {
+            assertThat(System.nanoTime()).as("condition within 25 s").isLessThan(until);
+            Thread.sleep(200);
+        }
     }
 
     @Test

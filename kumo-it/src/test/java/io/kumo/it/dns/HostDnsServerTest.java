@@ -287,6 +287,39 @@ class HostDnsServerTest {
     }
 
     @Test
+    void multivalueAnswersUpToEightAndLatencyFollowsTheClientsRegion() throws Exception {
+        for (int i = 1; i <= 10; i++) {
+            String ip = "10.3.0." + i;
+            String id = "m" + i;
+            change("CREATE", s -> s.name("m." + zone).type("A").ttl(60L).setIdentifier(id).multiValueAnswer(true)
+                    .resourceRecords(ResourceRecord.builder().value(ip).build()));
+        }
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (int i = 0; i < 20; i++) {
+            List<String> got = answers(ask("m." + zone, Type.A));
+            assertThat(got).hasSize(8).doesNotHaveDuplicates();
+            seen.addAll(got);
+        }
+        assertThat(seen).hasSize(10);
+        for (String region : List.of("ap-northeast-1", "eu-west-1", "us-east-1")) {
+            change("CREATE", s -> s.name("l." + zone).type("TXT").ttl(60L).setIdentifier(region).region(region)
+                    .resourceRecords(ResourceRecord.builder().value("\"" + region + "\"").build()));
+        }
+        System.setProperty("kumo.dns.latency", "127.0.0.0/8=eu-west-1");
+        try {
+            assertThat(dig("l." + zone, "TXT", "+short").trim()).isEqualTo("\"eu-west-1\"");
+        } finally {
+            System.clearProperty("kumo.dns.latency");
+        }
+        assertThat(dig("l." + zone, "TXT", "+short").trim()).as("Kumo's region by default").isEqualTo("\"ap-northeast-1\"");
+        var test = R53.testDNSAnswer(r -> r.hostedZoneId(zoneId).recordName("l." + zone).recordType("TXT"));
+        assertThat(test.responseCode()).isEqualTo("NOERROR");
+        assertThat(test.recordData()).containsExactly("\"ap-northeast-1\"");
+        assertThat(R53.testDNSAnswer(r -> r.hostedZoneId(zoneId).recordName("none." + zone).recordType("A")).responseCode())
+                .isEqualTo("NXDOMAIN");
+    }
+
+    @Test
     void anAliasAnswersItsTargetsRecordsUnderItsName() throws Exception {
         create("target." + zone, "A", "192.0.2.77");
         change("CREATE", s -> s.name("alias." + zone).type("A").aliasTarget(a -> a.hostedZoneId(zoneId.replace("/hostedzone/", ""))

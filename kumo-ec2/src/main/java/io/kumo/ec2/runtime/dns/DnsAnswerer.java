@@ -163,10 +163,24 @@ public final class DnsAnswerer {
     /** Sets the rcode; its upper bits travel in the OPT record, which goes back only to clients that sent one. */
     private static Message finish(Message response, Message query, int rcode) {
         response.getHeader().setRcode(rcode & 0xF);
-        if (query.getOPT() != null) {
-            response.addRecord(new OPTRecord(ADVERTISED_PAYLOAD, rcode >>> 4, 0), Section.ADDITIONAL);
+        OPTRecord opt = query.getOPT();
+        if (opt != null) {
+            response.addRecord(new OPTRecord(ADVERTISED_PAYLOAD, rcode >>> 4, 0, 0, echoedSubnet(opt)), Section.ADDITIONAL);
         }
         return response;
+    }
+
+    /**
+     * A Client Subnet option comes back with scope 0 (RFC 7871 7.2.1): the answer holds for every client, as far as a
+     * cache can tell; Kumo's zones are few and its clients local, so it does not narrow the scope.
+     */
+    private static List<EDNSOption> echoedSubnet(OPTRecord opt) {
+        for (EDNSOption option : opt.getOptions(EDNSOption.Code.CLIENT_SUBNET)) {
+            if (option instanceof ClientSubnetOption subnet) {
+                return List.of(new ClientSubnetOption(subnet.getSourcePrefixLength(), 0, subnet.getAddress()));
+            }
+        }
+        return List.of();
     }
 
     private static void copyFlag(Header from, Header to, int flag) {

@@ -12,8 +12,8 @@ import software.amazon.awssdk.services.route53.model.GetChangeRequest;
 
 /**
  * Route 53's control plane: hosted zones, record sets, health checks and tags. Each area
- * registers its own actions; this only puts them together. The DNS server that answers the
- * zones, and the runtime that runs health checks, come later (see docs/route53.md).
+ * registers its own actions; this only puts them together. The zones' answers, which Kumo's DNS
+ * server asks for, come from {@link io.kumo.route53.runtime.ZoneResolver} (see docs/route53.md).
  */
 public final class Route53Module implements ServiceModule {
 
@@ -30,5 +30,8 @@ public final class Route53Module implements ServiceModule {
         RecordActions.register(binder);
         HealthCheckActions.register(binder);
         TagActions.register(binder);
+        binder.controller(new io.kumo.route53.runtime.HealthCheckRunner(binder.kernel().store(), binder.kernel().clock()));
+        binder.provide(io.kumo.core.dns.HostedZoneAnswers.class, io.kumo.route53.runtime.ZoneResolver.over(binder.kernel().store(),
+                binder.kernel().settings().defaultRegion(), () -> binder.kernel().contracts().find(io.kumo.core.dns.GeneratedNames.class)));
     }
 }

@@ -31,6 +31,7 @@ final class Admin implements AdminEndpoints.AdminActions {
         out.put("endpoint", kumo.endpoint());
         out.put("accountId", kumo.settings().accountId());
         out.put("durable", !kumo.settings().ephemeral());
+        out.put("dns", Map.of("host", "127.0.0.1", "port", kumo.dnsPort(), "protocols", java.util.List.of("udp", "tcp")));
         out.put("machine", Map.of("root", kumo.machine().root(), "networkNamespaces", kumo.machine().networkNamespaces(),
                 "note", kumo.machine().namespaceNote()));
         out.put("services", services);

@@ -40,6 +40,7 @@ final class Banner {
         out.println("  machine      root: " + (machine.root() ? "yes" : "no") + "; network namespaces: " + machine.namespaceNote());
         out.println("  instances    " + io.kumo.ec2.runtime.InstanceHosting.decide(s).reason());
         out.println("  load bal.    " + loadBalancers(s));
+        out.println("  dns          dig @127.0.0.1 -p " + kumo.dnsPort() + " NAME  (hosted zones and load balancers' names; UDP and TCP)");
         out.println("  services     " + String.join(" ", kumo.serviceNames()));
         out.println("  try          aws --endpoint-url " + endpoint + " ec2 describe-vpcs");
         out.println("Ctrl-C stops Kumo.");

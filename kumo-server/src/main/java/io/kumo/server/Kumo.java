@@ -45,6 +45,7 @@ public final class Kumo implements AutoCloseable {
     private final List<AdminCommand> commands = new ArrayList<>();
     private EdgeServer edge;
     private int port;
+    private io.kumo.ec2.runtime.dns.HostDnsServer dns;
 
     /** A start that cannot go on: port taken, data dir locked. The message is for the user. */
     public static final class StartupException extends RuntimeException {
@@ -89,6 +90,7 @@ public final class Kumo implements AutoCloseable {
         store.register(AccessKeyStore.TABLE);
         store.open();
         controllers.forEach(Controller::start);
+        dns = startDns(kernel);
         Dispatcher dispatcher = new Dispatcher(router, Authentication.create(settings, keys), store, kernel.clock(), settings.defaultRegion());
         edge = new EdgeServer(dispatcher, new AdminEndpoints(new Admin(this, keys), commands));
         try {
@@ -100,6 +102,23 @@ public final class Kumo implements AutoCloseable {
             }
             throw e;
         }
+    }
+
+    /** The one DNS server's host listener: public hosted zones and Kumo's public names, with authority. */
+    private io.kumo.ec2.runtime.dns.HostDnsServer startDns(Kernel kernel) {
+        var zones = new io.kumo.ec2.runtime.dns.HostedZoneSources(() -> kernel.contracts().find(io.kumo.core.dns.HostedZoneAnswers.class));
+        var generated = kernel.contracts().find(io.kumo.core.dns.GeneratedNames.class).orElseGet(io.kumo.core.dns.GeneratedNames::new);
+        try {
+            return io.kumo.ec2.runtime.dns.HostDnsServer.start(settings.dnsPort(), io.kumo.ec2.runtime.dns.DnsAnswerer.forHost(zones, generated));
+        } catch (java.io.IOException e) {
+            throw new StartupException("cannot serve DNS on 127.0.0.1:" + settings.dnsPort() + " (" + e.getMessage()
+                    + "). Choose another with --dns-port or KUMO_DNS_PORT.", e);
+        }
+    }
+
+    /** The DNS server's port on 127.0.0.1. */
+    public int dnsPort() {
+        return dns == null ? -1 : dns.port();
     }
 
     /** Models parse in parallel: EC2's is large and start-up time is a promise. */
@@ -154,6 +173,9 @@ public final class Kumo implements AutoCloseable {
     public void close() {
         if (edge != null) {
             edge.close();
+        }
+        if (dns != null) {
+            dns.close();
         }
         for (Controller c : controllers) {
             try {

@@ -17,6 +17,7 @@ final class UpOptions {
 
     static {
         OPTIONS.put("--port", new String[]{"KUMO_PORT", "4566", "port of the AWS endpoint"});
+        OPTIONS.put("--dns-port", new String[]{"KUMO_DNS_PORT", "auto", "DNS server port on 127.0.0.1: auto is 53 if it can be bound, else 10053 or the next free"});
         OPTIONS.put("--host", new String[]{"KUMO_HOST", "127.0.0.1", "bind address"});
         OPTIONS.put("--data-dir", new String[]{"KUMO_DATA_DIR", "", "durable state directory (default ~/.local/share/kumo)"});
         OPTIONS.put("--ephemeral", new String[]{"KUMO_EPHEMERAL", "false", "keep state in memory only"});
@@ -72,6 +73,7 @@ final class UpOptions {
         if (port < 0 || port > 65535) {
             throw new UsageException("--port must be between 0 and 65535: " + port);
         }
+        int dnsPort = dnsPort(v.get("--dns-port").trim());
         String accountId = v.get("--account-id");
         if (!accountId.matches("\\d{12}")) {
             throw new UsageException("--account-id must be 12 digits: " + accountId);
@@ -87,7 +89,22 @@ final class UpOptions {
         String dataDir = v.get("--data-dir");
         Path dir = dataDir.isBlank() ? defaultDataDir(env) : Path.of(dataDir);
         return new KumoSettings(v.get("--host"), port, dir.toAbsolutePath(), ephemeral.equals("true"), accountId,
-                v.get("--region"), v.get("--log-level"), auth.equals("strict"));
+                v.get("--region"), v.get("--log-level"), auth.equals("strict"), dnsPort);
+    }
+
+    private static int dnsPort(String value) throws UsageException {
+        if (value.equalsIgnoreCase("auto") || value.isEmpty()) {
+            return KumoSettings.AUTOMATIC_DNS_PORT;
+        }
+        try {
+            int port = Integer.parseInt(value);
+            if (port >= 0 && port <= 65535) {
+                return port;
+            }
+        } catch (NumberFormatException e) {
+            // refused below
+        }
+        throw new UsageException("--dns-port must be auto or a number between 0 and 65535: " + value);
     }
 
     private static Path defaultDataDir(Map<String, String> env) {

@@ -101,7 +101,9 @@ public final class ComputeActions {
         if (hosting.sandboxes()) {
             io.kumo.core.dns.GeneratedNames generated = new io.kumo.core.dns.GeneratedNames();
             registrar.binder().provide(io.kumo.core.dns.GeneratedNames.class, generated);
-            InstanceRunner runner = new InstanceRunner(registrar.kernel().store(), registrar.kernel().clock(), hosting, generated);
+            var zones = new io.kumo.ec2.runtime.dns.HostedZoneSources(
+                    () -> registrar.kernel().contracts().find(io.kumo.core.dns.HostedZoneAnswers.class));
+            InstanceRunner runner = new InstanceRunner(registrar.kernel().store(), registrar.kernel().clock(), hosting, generated, zones);
             registrar.binder().controller(runner);
             registrar.binder().provide(io.kumo.core.network.InterfaceNamespaces.class, runner.nodeNamespaces());
             consoles = runner;

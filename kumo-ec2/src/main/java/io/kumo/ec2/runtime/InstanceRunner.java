@@ -103,6 +103,12 @@ public final class InstanceRunner implements Controller, InstanceConsoles {
 
     /** @param generated the names other services generate, which the VPCs' resolvers answer too */
     public InstanceRunner(Store store, Clock clock, InstanceHosting hosting, io.kumo.core.dns.GeneratedNames generated) {
+        this(store, clock, hosting, generated, HostedZones.NONE);
+    }
+
+    /** @param zones Route 53's hosted zones, which the VPCs' resolvers answer: private ones of the VPC first */
+    public InstanceRunner(Store store, Clock clock, InstanceHosting hosting, io.kumo.core.dns.GeneratedNames generated,
+                          HostedZones zones) {
         this.store = store;
         this.clock = clock;
         this.hosting = hosting;
@@ -117,7 +123,7 @@ public final class InstanceRunner implements Controller, InstanceConsoles {
         this.boots = new InstanceBoots(instancesDir, hosting.dataDir(), layers);
         this.metadata = new MetadataServers(sockets, vpcs, clock);
         this.states = new InstanceStates(store, clock);
-        this.resolvers = new VpcResolvers(this::openResolverSockets, HostedZones.NONE, generated);
+        this.resolvers = new VpcResolvers(this::openResolverSockets, zones, generated);
     }
 
     static Path instancesDir(InstanceHosting hosting) {

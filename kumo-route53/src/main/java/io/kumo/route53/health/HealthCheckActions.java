@@ -8,7 +8,7 @@ import software.amazon.awssdk.services.route53.model.GetHealthCheckRequest;
 import software.amazon.awssdk.services.route53.model.ListHealthChecksRequest;
 import software.amazon.awssdk.services.route53.model.UpdateHealthCheckRequest;
 
-/** Health checks' configuration. Running them, and GetHealthCheckStatus, belong to a later runtime. */
+/** Health checks' configuration and status; {@link io.kumo.route53.runtime.HealthCheckRunner} runs them. */
 public final class HealthCheckActions {
 
     private HealthCheckActions() {
@@ -22,6 +22,10 @@ public final class HealthCheckActions {
         binder.operation("ListHealthChecks", ListHealthChecksRequest.class, new ListHealthChecks());
         binder.operation("UpdateHealthCheck", UpdateHealthCheckRequest.class, new UpdateHealthCheck());
         binder.operation("DeleteHealthCheck", DeleteHealthCheckRequest.class, new DeleteHealthCheck());
+        binder.operation("GetHealthCheckStatus", software.amazon.awssdk.services.route53.model.GetHealthCheckStatusRequest.class,
+                new GetHealthCheckStatus());
+        binder.operation("GetHealthCheckLastFailureReason",
+                software.amazon.awssdk.services.route53.model.GetHealthCheckLastFailureReasonRequest.class, new GetHealthCheckLastFailureReason());
         binder.operation("GetHealthCheckCount", GetHealthCheckCountRequest.class, new GetHealthCheckCount());
     }
 }

@@ -17,5 +17,7 @@ public final class RecordActions {
         AliasTargets targets = new ServiceAliasTargets(() -> binder.kernel().contracts().find(GeneratedNames.class));
         binder.operation("ChangeResourceRecordSets", ChangeResourceRecordSetsRequest.class, new ChangeResourceRecordSets(targets));
         binder.operation("ListResourceRecordSets", ListResourceRecordSetsRequest.class, new ListResourceRecordSets());
+        binder.operation("TestDNSAnswer", software.amazon.awssdk.services.route53.model.TestDnsAnswerRequest.class,
+                new TestDnsAnswer(() -> binder.kernel().contracts().find(io.kumo.core.dns.HostedZoneAnswers.class)));
     }
 }

@@ -1,6 +1,8 @@
 package io.kumo.ec2.runtime.dns;
 
+import org.xbill.DNS.ClientSubnetOption;
 import org.xbill.DNS.DClass;
+import org.xbill.DNS.EDNSOption;
 import org.xbill.DNS.Flags;
 import org.xbill.DNS.Header;
 import org.xbill.DNS.Message;
@@ -16,8 +18,10 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * Turns one query into one response for a VPC, without sockets: the resolver's whole logic. Answers look like those
- * of a recursive resolver (RA set, AA clear), as the Amazon-provided DNS server is one.
+ * Turns one query into one response, without sockets: the DNS server's whole logic. For a VPC, answers look like those
+ * of a recursive resolver (RA set, AA clear), as the Amazon-provided DNS server is one. For the host listener
+ * ({@link #forHost}) they are an authoritative server's: AA set on answers from Kumo's zones and names (clear on
+ * referrals), RA clear, and everything else REFUSED.
  */
 public final class DnsAnswerer {
     private static final System.Logger LOG = System.getLogger("kumo.ec2.dns");
@@ -28,6 +32,7 @@ public final class DnsAnswerer {
     private final String vpcId;
     private final boolean dnsSupport;
     private final List<DnsSource> chain;
+    private final boolean authoritative;
 
     public DnsAnswerer(VpcNames names, HostedZones zones) {
         this(names, zones, new io.kumo.core.dns.GeneratedNames());
@@ -39,7 +44,20 @@ public final class DnsAnswerer {
         this.vpcId = names.vpcId();
         this.dnsSupport = names.dnsSupport();
         this.chain = List.of(zones.privateZones(names.vpcId()), new InstanceNames(names), new GeneratedNamesSource(generated, names.vpcId()),
-                zones.publicZones());
+                zones.publicZones(names.vpcId()));
+        this.authoritative = false;
+    }
+
+    private DnsAnswerer(String label, List<DnsSource> chain) {
+        this.vpcId = label;
+        this.dnsSupport = true;
+        this.chain = List.copyOf(chain);
+        this.authoritative = true;
+    }
+
+    /** The host listener's answerer: the public hosted zones, then the public names Kumo generates (loopback). */
+    public static DnsAnswerer forHost(HostedZones zones, io.kumo.core.dns.GeneratedNames generated) {
+        return new DnsAnswerer("the host", List.of(zones.publicZones(), new HostGeneratedNames(generated)));
     }
 
     /** The response a resolver of this VPC, without hosted zones, gives to {@code query}. */
@@ -53,7 +71,9 @@ public final class DnsAnswerer {
         Message response = new Message(asked.getID());
         Header header = response.getHeader();
         header.setFlag(Flags.QR);
-        header.setFlag(Flags.RA);
+        if (!authoritative) {
+            header.setFlag(Flags.RA);
+        }
         copyFlag(asked, header, Flags.RD);
         copyFlag(asked, header, Flags.CD);
         header.setOpcode(asked.getOpcode());
@@ -74,12 +94,14 @@ public final class DnsAnswerer {
             return finish(response, query, Rcode.REFUSED);
         }
         try {
-            return finish(response, query, fill(response, new DnsQuestion(question.getName(), question.getType(), client)));
+            return finish(response, query, fill(response, new DnsQuestion(question.getName(), question.getType(), client, clientSubnet(opt))));
         } catch (RuntimeException e) {
             // A faulty source must cost one answer, not the resolver.
             LOG.log(System.Logger.Level.WARNING, "DNS source failed in " + vpcId + " on " + question, e);
             response.removeAllRecords(Section.ANSWER);
             response.removeAllRecords(Section.AUTHORITY);
+            response.removeAllRecords(Section.ADDITIONAL);
+            response.getHeader().unsetFlag(Flags.AA);
             return finish(response, query, Rcode.SERVFAIL);
         }
     }
@@ -98,11 +120,18 @@ public final class DnsAnswerer {
                 case SourceAnswer.Answer(List<Record> records, List<Record> authority) -> {
                     records.forEach(record -> response.addRecord(record, Section.ANSWER));
                     authority.forEach(record -> response.addRecord(record, Section.AUTHORITY));
+                    markAuthoritative(response);
                     return Rcode.NOERROR;
                 }
                 case SourceAnswer.NxDomain(List<Record> authority) -> {
                     authority.forEach(record -> response.addRecord(record, Section.AUTHORITY));
+                    markAuthoritative(response);
                     return Rcode.NXDOMAIN;
+                }
+                case SourceAnswer.Referral(List<Record> authority, List<Record> additional) -> {
+                    authority.forEach(record -> response.addRecord(record, Section.AUTHORITY));
+                    additional.forEach(record -> response.addRecord(record, Section.ADDITIONAL));
+                    return Rcode.NOERROR;
                 }
                 case SourceAnswer.NotMine notMine -> {
                     // the next source decides
@@ -112,13 +141,46 @@ public final class DnsAnswerer {
         return Rcode.REFUSED;
     }
 
+    private void markAuthoritative(Message response) {
+        if (authoritative) {
+            response.getHeader().setFlag(Flags.AA);
+        }
+    }
+
+    /** The query's EDNS Client Subnet (RFC 7871), for geolocation routing; null when absent. */
+    private static io.kumo.core.dns.HostedZoneAnswers.ClientSubnet clientSubnet(OPTRecord opt) {
+        if (opt == null) {
+            return null;
+        }
+        for (EDNSOption option : opt.getOptions(EDNSOption.Code.CLIENT_SUBNET)) {
+            if (option instanceof ClientSubnetOption subnet) {
+                return new io.kumo.core.dns.HostedZoneAnswers.ClientSubnet(subnet.getAddress(), subnet.getSourcePrefixLength());
+            }
+        }
+        return null;
+    }
+
     /** Sets the rcode; its upper bits travel in the OPT record, which goes back only to clients that sent one. */
     private static Message finish(Message response, Message query, int rcode) {
         response.getHeader().setRcode(rcode & 0xF);
-        if (query.getOPT() != null) {
-            response.addRecord(new OPTRecord(ADVERTISED_PAYLOAD, rcode >>> 4, 0), Section.ADDITIONAL);
+        OPTRecord opt = query.getOPT();
+        if (opt != null) {
+            response.addRecord(new OPTRecord(ADVERTISED_PAYLOAD, rcode >>> 4, 0, 0, echoedSubnet(opt)), Section.ADDITIONAL);
         }
         return response;
+    }
+
+    /**
+     * A Client Subnet option comes back with scope 0 (RFC 7871 7.2.1): the answer holds for every client, as far as a
+     * cache can tell; Kumo's zones are few and its clients local, so it does not narrow the scope.
+     */
+    private static List<EDNSOption> echoedSubnet(OPTRecord opt) {
+        for (EDNSOption option : opt.getOptions(EDNSOption.Code.CLIENT_SUBNET)) {
+            if (option instanceof ClientSubnetOption subnet) {
+                return List.of(new ClientSubnetOption(subnet.getSourcePrefixLength(), 0, subnet.getAddress()));
+            }
+        }
+        return List.of();
     }
 
     private static void copyFlag(Header from, Header to, int flag) {

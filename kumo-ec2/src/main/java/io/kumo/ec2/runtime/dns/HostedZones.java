@@ -1,7 +1,7 @@
 package io.kumo.ec2.runtime.dns;
 
 /**
- * Where Route 53 hosted zones will plug into the VPC resolvers. A resolver builds its chain on each update as
+ * Where Route 53 hosted zones plug into the DNS server ({@link HostedZoneSources} asks the Route 53 module). A resolver builds its chain on each update as
  * private zones of the VPC, then the names EC2 generates, then public zones; the sources returned here are kept until
  * the next update, so they should read the zones' current state on each lookup.
  */
@@ -12,6 +12,11 @@ public interface HostedZones {
 
     /** The public hosted zones, answered inside Kumo as if delegated: Kumo has no internet to ask. */
     DnsSource publicZones();
+
+    /** The public hosted zones as a VPC sees them (a load balancer alias answers the VPC's addresses). */
+    default DnsSource publicZones(String vpcId) {
+        return publicZones();
+    }
 
     /** No hosted zones yet. */
     HostedZones NONE = new HostedZones() {

@@ -22,6 +22,17 @@ public sealed interface SourceAnswer {
         }
     }
 
+    /**
+     * The name lies below a delegation to a child zone Kumo does not hold: the child's NS records and their glue,
+     * answered without authority (AA clear on the host listener).
+     */
+    record Referral(List<Record> authority, List<Record> additional) implements SourceAnswer {
+        public Referral {
+            authority = List.copyOf(authority);
+            additional = List.copyOf(additional);
+        }
+    }
+
     /** The name is outside the source's domains: the next source decides. */
     record NotMine() implements SourceAnswer {
     }

@@ -48,12 +48,17 @@ public final class VpcResolver implements AutoCloseable {
 
     private VpcResolver(DatagramChannel udp, ServerSocketChannel tcp, VpcNames names, HostedZones zones,
                         io.kumo.core.dns.GeneratedNames generated) {
-        this.vpcId = names.vpcId();
+        this(names.vpcId(), udp, tcp, new DnsAnswerer(names, zones, generated), zones, generated);
+    }
+
+    private VpcResolver(String vpcId, DatagramChannel udp, ServerSocketChannel tcp, DnsAnswerer answerer, HostedZones zones,
+                        io.kumo.core.dns.GeneratedNames generated) {
+        this.vpcId = vpcId;
         this.zones = Objects.requireNonNull(zones, "zones");
         this.generated = Objects.requireNonNull(generated, "generated");
         this.udp = Objects.requireNonNull(udp, "udp");
         this.tcp = Objects.requireNonNull(tcp, "tcp");
-        this.answerer = new DnsAnswerer(names, zones, generated);
+        this.answerer = Objects.requireNonNull(answerer, "answerer");
         this.udpLoop = Thread.ofVirtual().name("kumo-dns-udp-" + vpcId).unstarted(this::serveUdp);
         this.tcpLoop = Thread.ofVirtual().name("kumo-dns-tcp-" + vpcId).unstarted(this::acceptTcp);
     }
@@ -71,13 +76,24 @@ public final class VpcResolver implements AutoCloseable {
     /** As above, with the names other services generate (load balancers...) answered too. */
     public static VpcResolver start(DatagramChannel udp, ServerSocketChannel tcp, VpcNames names, HostedZones zones,
                                     io.kumo.core.dns.GeneratedNames generated) {
-        VpcResolver resolver = new VpcResolver(udp, tcp, names, zones, generated);
+        return started(new VpcResolver(udp, tcp, names, zones, generated));
+    }
+
+    /**
+     * Serves one fixed answerer on two bound channels, which it owns from now on: the host listener, named
+     * {@code label} in logs and thread names. Such a server has no VPC names to update.
+     */
+    public static VpcResolver serving(String label, DatagramChannel udp, ServerSocketChannel tcp, DnsAnswerer answerer) {
+        return started(new VpcResolver(label, udp, tcp, answerer, HostedZones.NONE, new io.kumo.core.dns.GeneratedNames()));
+    }
+
+    private static VpcResolver started(VpcResolver resolver) {
         try {
-            udp.configureBlocking(true);
-            tcp.configureBlocking(true);
+            resolver.udp.configureBlocking(true);
+            resolver.tcp.configureBlocking(true);
         } catch (IOException e) {
             resolver.close();
-            throw new IllegalStateException("cannot serve DNS for " + names.vpcId() + ": " + e.getMessage(), e);
+            throw new IllegalStateException("cannot serve DNS for " + resolver.vpcId + ": " + e.getMessage(), e);
         }
         resolver.udpLoop.start();
         resolver.tcpLoop.start();

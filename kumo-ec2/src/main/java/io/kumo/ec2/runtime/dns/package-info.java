@@ -1,11 +1,14 @@
 /**
- * The VPC resolver: the DNS server instances find at their VPC's base + 2 address (their {@code /etc/resolv.conf}
- * names it), answering in the VPC's router namespace from memory, with dnsjava for the wire format.
+ * Kumo's one DNS server. The VPC resolver: the DNS server instances find at their VPC's base + 2 address (their
+ * {@code /etc/resolv.conf} names it), answering in the VPC's router namespace from memory, with dnsjava for the wire
+ * format. The same code serves the host on 127.0.0.1 ({@link io.kumo.ec2.runtime.dns.HostDnsServer}) with an
+ * authoritative chain: the public hosted zones, then the public names Kumo generates; the rest is REFUSED.
  *
  * <p>Each VPC's {@link io.kumo.ec2.runtime.dns.VpcResolver} asks an ordered chain of
  * {@link io.kumo.ec2.runtime.dns.DnsSource}s, and the first that owns the name decides: the private hosted zones
- * associated with the VPC, the names EC2 generates for instances, the public hosted zones (the zones come through
- * {@link io.kumo.ec2.runtime.dns.HostedZones}, empty for now). {@link io.kumo.ec2.runtime.dns.DnsAnswerer} is the
+ * associated with the VPC, the names EC2 generates for instances, the names other services generate, the public hosted zones (the zones
+ * come through {@link io.kumo.ec2.runtime.dns.HostedZones}: {@link io.kumo.ec2.runtime.dns.HostedZoneSources} asks
+ * the Route 53 module's {@link io.kumo.core.dns.HostedZoneAnswers} and parses its text records). {@link io.kumo.ec2.runtime.dns.DnsAnswerer} is the
  * whole logic without sockets.
  *
  * <p>Behaviour, where AWS's documentation leaves it open or Kumo departs from it:

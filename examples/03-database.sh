@@ -16,6 +16,13 @@ trap 'rm -rf "$work"' EXIT
 
 . "$(dirname "${BASH_SOURCE[0]}")/checks.sh"
 console() { ec2 get-console-output --instance-id "$1" --query Output 2>/dev/null || true; }
+# RDS's waiters look every 30 s; Kumo's DB instances change within seconds, so the script looks every
+# second first (which also times the change), and the waiter then confirms on its first look.
+db_status() { rds describe-db-instances --db-instance-identifier "$1" --query 'DBInstances[0].DBInstanceStatus' 2>/dev/null || echo gone; }
+wait_db() { # wait_db ID STATUS: until the instance's status is STATUS ("gone" once deleted), at most 120 s
+  for _ in $(seq 240); do [ "$(db_status "$1")" = "$2" ] && return 0; sleep 0.5; done
+  printf 'FAIL: %s never became %s (now %s)\n' "$1" "$2" "$(db_status "$1")" >&2; exit 1
+}
 wait_console() { # wait_console WHAT INSTANCE PATTERN: until the instance's console shows the pattern
   for _ in $(seq 60); do
     if console "$2" | grep -q "$3"; then printf '   ok: %s\n' "$1"; return 0; fi
@@ -50,8 +57,9 @@ rds create-db-instance --db-instance-identifier database-1 --engine mysql --engi
   --vpc-security-group-ids "$db_sg" --db-subnet-group-name db-subnet --db-parameter-group-name wp-params \
   --option-group-name wp-options --no-publicly-accessible --backup-retention-period 1 >/dev/null
 start=$(date +%s%N)
-rds wait db-instance-available --db-instance-identifier database-1
+wait_db database-1 available
 printf '   creating -> available: %d ms\n' $(( ($(date +%s%N) - start) / 1000000 ))
+rds wait db-instance-available --db-instance-identifier database-1
 read -r endpoint port <<<"$(rds describe-db-instances --db-instance-identifier database-1 \
   --query 'DBInstances[0].[Endpoint.Address,Endpoint.Port]')"
 expect "endpoint name" "$(echo "$endpoint" | grep -cE '^database-1\.[a-z0-9]{12}\.ap-northeast-1\.rds\.amazonaws\.com$')" 1
@@ -92,6 +100,7 @@ expect "from the host" "$(mysql --connect-timeout=2 -h "$address" -u admin -p"$p
 step "Clean-up"
 ec2 terminate-instances --instance-ids "$web" "$outsider" >/dev/null
 rds delete-db-instance --db-instance-identifier database-1 --skip-final-snapshot >/dev/null
+wait_db database-1 gone
 rds wait db-instance-deleted --db-instance-identifier database-1
 ec2 wait instance-terminated --instance-ids "$web" "$outsider"
 rds delete-db-subnet-group --db-subnet-group-name db-subnet

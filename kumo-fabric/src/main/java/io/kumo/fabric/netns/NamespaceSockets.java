@@ -54,6 +54,8 @@ public final class NamespaceSockets implements AutoCloseable {
     private static final ThreadLocal<String> ENTERED = new ThreadLocal<>();
 
     private final ConcurrentHashMap<String, ExecutorService> threads = new ConcurrentHashMap<>();
+    /** Which namespace (its inode) each name's thread entered: a namespace re-made under the same name is another one. */
+    private final ConcurrentHashMap<String, Object> entered = new ConcurrentHashMap<>();
 
     public ServerSocketChannel listen(NetworkNamespace ns, InetSocketAddress address) {
         return inside(ns, () -> {
@@ -102,6 +104,7 @@ public final class NamespaceSockets implements AutoCloseable {
 
     /** Forgets the thread of a namespace that is going away. */
     public void forget(NetworkNamespace ns) {
+        entered.remove(ns.name());
         ExecutorService thread = threads.remove(ns.name());
         if (thread != null) {
             thread.shutdownNow();
@@ -109,6 +112,15 @@ public final class NamespaceSockets implements AutoCloseable {
     }
 
     private <T> T inside(NetworkNamespace ns, Callable<T> action) {
+        Object inode = inode(ns);
+        Object was = inode == null ? null : entered.put(ns.name(), inode);
+        if (was != null && !was.equals(inode)) {
+            // the thread sits in a namespace deleted since: its sockets would reach nothing
+            ExecutorService stale = threads.remove(ns.name());
+            if (stale != null) {
+                stale.shutdownNow();
+            }
+        }
         ExecutorService thread = threads.computeIfAbsent(ns.name(), name -> Executors.newSingleThreadExecutor(
                 r -> Thread.ofPlatform().daemon().name("netns-" + name).unstarted(r)));
         Future<T> result = thread.submit(() -> {
@@ -132,6 +144,14 @@ public final class NamespaceSockets implements AutoCloseable {
     private void forgetIfBroken(NetworkNamespace ns, Throwable cause) {
         if (cause instanceof FabricException) {
             forget(ns);
+        }
+    }
+
+    private static Object inode(NetworkNamespace ns) {
+        try {
+            return java.nio.file.Files.getAttribute(ns.path(), "unix:ino");
+        } catch (IOException | RuntimeException e) {
+            return null;
         }
     }
 
@@ -160,5 +180,6 @@ public final class NamespaceSockets implements AutoCloseable {
     public void close() {
         threads.values().forEach(ExecutorService::shutdownNow);
         threads.clear();
+        entered.clear();
     }
 }

@@ -71,6 +71,10 @@ public final class DataDirectories {
             new ServerHome(temp).storeAdminPassword(secret);
             Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
+            if (Files.isDirectory(target.resolve("data"))) {
+                // another Kumo over the same data directory (one stopping while the next starts) made it first: equally good
+                return target;
+            }
             throw new EngineException("cannot make the " + binaries.engine().describe() + " template in " + target + ": " + e.getMessage(), e);
         } finally {
             FileTrees.deleteQuietly(temp);

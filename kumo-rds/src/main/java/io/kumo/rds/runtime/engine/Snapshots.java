@@ -58,7 +58,8 @@ public final class Snapshots {
         MariaDbReplication replication = engines.mariaDbReplication();
         replication.actAsPrimary(server);
         ServerSpec source = server.spec();
-        Path helperHome = dir.resolveSibling("." + dir.getFileName() + ".replica-" + UUID.randomUUID().toString().substring(0, 8));
+        // named apart from the snapshot (identifiers run to 255 characters): the helper's socket path must fit in 107 bytes
+        Path helperHome = dir.resolveSibling(".r-" + UUID.randomUUID().toString().substring(0, 8));
         ServerSpec helperSpec = source.withHome(helperHome)
                 .withAddress("127.0.0.1", FreePorts.pick(source.namespace(), "127.0.0.1"))
                 .withServerId(1_000_000 + (int) (Math.random() * 1_000_000))

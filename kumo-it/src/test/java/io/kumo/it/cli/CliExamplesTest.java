@@ -30,7 +30,7 @@ class CliExamplesTest {
         Map<String, String> clis = installedClis();
         boolean ci = "true".equals(System.getenv("CI"));
         List<DynamicTest> tests = new ArrayList<>();
-        for (String script : List.of("01-network.sh", "02-web-server.sh", "03-database.sh", "04-load-balancer.sh", "05-failover.sh")) {
+        for (String script : List.of("01-network.sh", "02-web-server.sh", "03-database.sh", "04-load-balancer.sh", "05-failover.sh", "06-dns.sh")) {
             for (String major : List.of("1", "2")) {
                 tests.add(DynamicTest.dynamicTest("examples/" + script + " with AWS CLI v" + major, () -> {
                     String cli = clis.get(major);
@@ -43,7 +43,9 @@ class CliExamplesTest {
                     // services' own CLI tests (RdsCliTest, Route53CliTest...) and by section 1.
                     assumeTrue(script.startsWith("01") || major.equals("2") || !clis.containsKey("2"),
                             "examples after section 1 run with AWS CLI v2 only");
-                    if (!script.startsWith("01")) {
+                    if (script.startsWith("06")) {
+                        assumeTrue(new java.io.File("/usr/bin/dig").canExecute(), "dig (dnsutils) not installed");
+                    } else if (!script.startsWith("01")) {
                         // from section 2 on, instances really run: that needs sandboxes (root on Linux, as on CI)
                         assumeTrue(io.kumo.fabric.host.Isolation.probe().available(), "sandboxes cannot run here");
                     }

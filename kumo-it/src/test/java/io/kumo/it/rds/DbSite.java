@@ -160,10 +160,14 @@ final class DbSite {
         }
     }
 
-    /** Starts a client in the web instance writing ids 1, 2, … for {@code seconds}, logging "ok|fail ID MILLIS" to {@code log}. */
+    /**
+     * Starts a client in the web instance writing ids 1, 2, … for {@code seconds}, logging "ok|fail ID MILLIS" to {@code log}.
+     * Each write is a new connection with a 3 s connect timeout: on a loaded 2-core CI machine a 1 s timeout failed
+     * writes the server would have taken (name lookup, TCP and the TLS handshake the MariaDB client insists on).
+     */
     void startWriter(String endpoint, String password, String table, int seconds, String log) {
         web.run("(i=0; end=$((SECONDS+" + seconds + ")); while [ $SECONDS -lt $end ]; do i=$((i+1)); "
-                + "if mysql --connect-timeout=1 -h " + endpoint + " -u admin -p'" + password + "' -e \"INSERT INTO " + table + " VALUES ($i)\" 2>/dev/null; "
+                + "if mysql --connect-timeout=3 -h " + endpoint + " -u admin -p'" + password + "' -e \"INSERT INTO " + table + " VALUES ($i)\" 2>/dev/null; "
                 + "then echo \"ok $i $(date +%s%3N)\"; else echo \"fail $i $(date +%s%3N)\"; sleep 0.05; fi; done; echo done) > " + log + " 2>&1 &");
     }
 

@@ -27,7 +27,7 @@ class CliExamplesTest {
 
     @TestFactory
     List<DynamicTest> scenarioSectionsWithEachCli() {
-        Map<String, String> clis = installedClis();
+        Map<String, String> clis = AwsClis.installed();
         boolean ci = "true".equals(System.getenv("CI"));
         List<DynamicTest> tests = new ArrayList<>();
         for (String script : List.of("01-network.sh", "02-web-server.sh", "03-database.sh", "04-load-balancer.sh", "05-failover.sh", "06-dns.sh")) {
@@ -73,41 +73,7 @@ class CliExamplesTest {
         assertThat(output).contains("all checks passed");
     }
 
-    /** AWS CLI executables by major version: the one on PATH and Debian's /usr/bin/aws. */
-    private static Map<String, String> installedClis() {
-        Map<String, String> out = new LinkedHashMap<>();
-        List<String> candidates = new ArrayList<>();
-        for (String dir : System.getenv().getOrDefault("PATH", "").split(":")) {
-            candidates.add(Path.of(dir, "aws").toString());
-        }
-        candidates.add("/usr/bin/aws");
-        candidates.add("/usr/local/bin/aws");
-        for (String candidate : candidates) {
-            if (!Files.isExecutable(Path.of(candidate))) {
-                continue;
-            }
-            String version = version(candidate);
-            if (version.startsWith("aws-cli/1.")) {
-                out.putIfAbsent("1", candidate);
-            } else if (version.startsWith("aws-cli/2.")) {
-                out.putIfAbsent("2", candidate);
-            }
-        }
-        return out;
-    }
 
-    private static String version(String cli) {
-        try {
-            Process p = new ProcessBuilder(cli, "--version").redirectErrorStream(true).start();
-            if (!p.waitFor(60, TimeUnit.SECONDS)) {
-                p.destroyForcibly();
-                return "";
-            }
-            return new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
-        } catch (IOException | InterruptedException e) {
-            return "";
-        }
-    }
 
     private static Path repositoryRoot() {
         Path dir = Path.of("").toAbsolutePath();

@@ -30,7 +30,7 @@ class RdsCliTest {
 
     @TestFactory
     List<DynamicTest> sectionThreeCallsWithEachCli() {
-        Map<String, String> clis = installedClis();
+        Map<String, String> clis = io.kumo.it.cli.AwsClis.installed();
         boolean ci = "true".equals(System.getenv("CI"));
         List<DynamicTest> tests = new ArrayList<>();
         for (String major : List.of("1", "2")) {
@@ -105,37 +105,5 @@ class RdsCliTest {
         return new Result(p.exitValue(), out);
     }
 
-    /** AWS CLI executables by major version: the one on PATH and Debian's /usr/bin/aws. */
-    private static Map<String, String> installedClis() {
-        Map<String, String> out = new LinkedHashMap<>();
-        List<String> candidates = new ArrayList<>();
-        for (String dir : System.getenv().getOrDefault("PATH", "").split(":")) {
-            candidates.add(Path.of(dir, "aws").toString());
-        }
-        candidates.add("/usr/bin/aws");
-        for (String candidate : candidates) {
-            if (Files.isExecutable(Path.of(candidate))) {
-                String version = version(candidate);
-                if (version.startsWith("aws-cli/1.")) {
-                    out.putIfAbsent("1", candidate);
-                } else if (version.startsWith("aws-cli/2.")) {
-                    out.putIfAbsent("2", candidate);
-                }
-            }
-        }
-        return out;
-    }
 
-    private static String version(String cli) {
-        try {
-            Process p = new ProcessBuilder(cli, "--version").redirectErrorStream(true).start();
-            if (!p.waitFor(60, TimeUnit.SECONDS)) {
-                p.destroyForcibly();
-                return "";
-            }
-            return new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
-        } catch (IOException | InterruptedException e) {
-            return "";
-        }
-    }
 }

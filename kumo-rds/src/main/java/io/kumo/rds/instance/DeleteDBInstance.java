@@ -39,6 +39,10 @@ final class DeleteDBInstance implements Handler<DeleteDbInstanceRequest, DeleteD
                 if (i.status().equals(InstanceStatus.CREATING)) {
                     throw RdsErrors.invalidInstanceState("Instance " + i.identifier() + " is currently creating - a final snapshot cannot be taken.");
                 }
+                if (i.status().equals(InstanceStatus.FAILED) || i.status().equals(InstanceStatus.INCOMPATIBLE_PARAMETERS)) {
+                    // Kumo's snapshots are taken from a running server, and these have none
+                    throw RdsErrors.invalidInstanceState("Instance " + i.identifier() + " is in " + i.status() + " state - a final snapshot cannot be taken.");
+                }
                 Snapshots.startManual(ctx, tx, snapshotId, i, java.util.List.of());
             }
             DbInstanceRecord next = i.deleting(snapshotId);

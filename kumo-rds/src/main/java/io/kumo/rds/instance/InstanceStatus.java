@@ -17,6 +17,8 @@ public final class InstanceStatus {
     public static final String STOPPED = "stopped";
     public static final String STARTING = "starting";
     public static final String FAILED = "failed";
+    /** A server that will not start with its group's values: the group must be fixed, then the instance rebooted. */
+    public static final String INCOMPATIBLE_PARAMETERS = "incompatible-parameters";
 
     /** ParameterApplyStatus of the instance's parameter group membership. */
     public static final String PARAMETERS_IN_SYNC = "in-sync";

@@ -15,7 +15,8 @@ final class RebootDBInstance implements Handler<RebootDbInstanceRequest, RebootD
         boolean failover = Boolean.TRUE.equals(in.forceFailover());
         DBInstance out = ctx.write(tx -> {
             DbInstanceRecord i = Instances.require(tx, in.dbInstanceIdentifier());
-            if (!i.status().equals(InstanceStatus.AVAILABLE)) {
+            // incompatible-parameters: rebooting after fixing the group is how RDS's users get out of it
+            if (!i.status().equals(InstanceStatus.AVAILABLE) && !i.status().equals(InstanceStatus.INCOMPATIBLE_PARAMETERS)) {
                 throw RdsErrors.invalidInstanceState("DBInstance " + i.identifier() + " is not in available state.");
             }
             if (failover && !i.settings().multiAz()) {

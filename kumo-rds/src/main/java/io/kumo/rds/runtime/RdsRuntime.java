@@ -15,6 +15,7 @@ import io.kumo.rds.event.Events;
 import io.kumo.rds.instance.DbInstanceRecord;
 import io.kumo.rds.instance.InstanceStatus;
 import io.kumo.rds.runtime.engine.Engine;
+import io.kumo.rds.runtime.engine.EngineException;
 import io.kumo.rds.runtime.engine.Engines;
 import io.kumo.rds.snapshot.DbSnapshotRecord;
 import io.kumo.fabric.netns.NamespaceSockets;
@@ -35,7 +36,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
 /**
@@ -50,7 +50,10 @@ import java.util.stream.Stream;
 public final class RdsRuntime implements Controller {
     private static final System.Logger LOG = System.getLogger("kumo.rds.runtime");
     private static final Duration TICK = Duration.ofSeconds(1);
-    private static final int ATTEMPTS_BEFORE_FAILED = 3;
+    private static final Duration PREPARE_WAIT = Duration.ofSeconds(10);
+    /** Statuses in which the servers run, so a server that keeps failing to start is the parameters' fault when the user set some. */
+    private static final Set<String> RUNNING = Set.of(InstanceStatus.AVAILABLE, InstanceStatus.REBOOTING, InstanceStatus.STARTING,
+            InstanceStatus.MODIFYING, InstanceStatus.BACKING_UP, InstanceStatus.RESETTING_MASTER_CREDENTIALS);
     private static final Set<String> WATCHED = Set.of(DbInstanceRecord.TABLE.name(), DbSnapshotRecord.TABLE.name(),
             DbServersRecord.TABLE.name(), "rds.parameter-groups");
 
@@ -61,7 +64,7 @@ public final class RdsRuntime implements Controller {
     private final SweepLoop loop;
     private final Set<String> busy = ConcurrentHashMap.newKeySet();
     private final Map<String, Servers> running = new ConcurrentHashMap<>();
-    private final Map<String, AtomicInteger> failures = new ConcurrentHashMap<>();
+    private final StepFailures failures = new StepFailures();
     private final Set<Engine> prepared = ConcurrentHashMap.newKeySet();
     private final EndpointDirectory names = new EndpointDirectory();
     private ExecutorService workers;
@@ -71,6 +74,7 @@ public final class RdsRuntime implements Controller {
     private ReplicationLinks links;
     private HostAccess host;
     private VpcDirectory vpcs;
+    private Thread preparing;
     private volatile boolean closing;
 
     public RdsRuntime(KumoSettings settings, Store store, Clock clock, Contracts contracts) {
@@ -96,8 +100,11 @@ public final class RdsRuntime implements Controller {
         vpcs = contracts.require(VpcDirectory.class);
         dirs = RuntimeDirs.of(settings);
         Engines engines = new Engines(dirs.engines());
-        Thread.ofPlatform().daemon().name("rds-prepare-engines").start(() -> {
+        preparing = Thread.ofPlatform().daemon().name("rds-prepare-engines").start(() -> {
             for (Engine e : List.of(Engine.MARIADB, Engine.POSTGRES)) {
+                if (closing) {
+                    return;
+                }
                 try {
                     long t = System.nanoTime();
                     engines.prepare(e);
@@ -110,7 +117,7 @@ public final class RdsRuntime implements Controller {
             }
         });
         workers = Executors.newThreadPerTaskExecutor(Thread.ofPlatform().daemon().name("rds-instance-", 0).factory());
-        work = new InstanceWork(new InstanceWork.Parts(store, clock, engines, new Replication(engines), dirs, namespaces.get(),
+        work = new InstanceWork(new StepSupport.Parts(store, clock, engines, new Replication(engines), dirs, namespaces.get(),
                 contracts.require(ManagedInterfaces.class), names, running, loop::wake, prepared::contains));
         sockets = new NamespaceSockets();
         host = new HostAccess(sockets);
@@ -133,12 +140,12 @@ public final class RdsRuntime implements Controller {
         Map<StoreScope, List<DbServersRecord>> servers = store.read(StoreScope.GLOBAL, tx -> tx.scanAll(DbServersRecord.TABLE));
         Set<String> known = new HashSet<>();
         instances.forEach((scope, list) -> list.forEach(i -> {
-            known.add(InstanceWork.key(scope, i.identifier()));
+            known.add(StepSupport.key(scope, i.identifier()));
             submit(scope, i.identifier());
         }));
-        servers.forEach((scope, list) -> list.stream().filter(s -> !known.contains(InstanceWork.key(scope, s.instanceIdentifier())))
+        servers.forEach((scope, list) -> list.stream().filter(s -> !known.contains(StepSupport.key(scope, s.instanceIdentifier())))
                 .forEach(s -> {
-                    known.add(InstanceWork.key(scope, s.instanceIdentifier()));
+                    known.add(StepSupport.key(scope, s.instanceIdentifier()));
                     submit(scope, s.instanceIdentifier());
                 }));
         for (String key : Set.copyOf(running.keySet())) {
@@ -153,18 +160,20 @@ public final class RdsRuntime implements Controller {
     }
 
     private void submit(StoreScope scope, String id) {
-        String key = InstanceWork.key(scope, id);
-        if (!busy.add(key)) {
+        String key = StepSupport.key(scope, id);
+        if (!failures.due(key, clock.instant()) || !busy.add(key)) {
             return;
         }
         workers.execute(() -> {
             try {
                 work.step(scope, id);
-                failures.remove(key);
+                failures.succeeded(key);
             } catch (RuntimeException e) {
-                LOG.log(System.Logger.Level.WARNING, "DB instance " + id + ": " + e.getMessage(), e);
-                if (failures.computeIfAbsent(key, k -> new AtomicInteger()).incrementAndGet() >= ATTEMPTS_BEFORE_FAILED) {
-                    failCreation(scope, id, e);
+                int count = failures.failed(key, clock.instant());
+                LOG.log(System.Logger.Level.WARNING, "DB instance " + id + " (attempt " + count + ", next in "
+                        + StepFailures.delay(count).toSeconds() + " s): " + e.getMessage(), count == 1 ? e : null);
+                if (count >= StepFailures.ATTEMPTS_BEFORE_GIVING_UP) {
+                    giveUp(scope, id, e);
                 }
             } finally {
                 busy.remove(key);
@@ -172,12 +181,26 @@ public final class RdsRuntime implements Controller {
         });
     }
 
-    /** A creation that failed every attempt: "failed", as RDS shows an instance it could not make. */
-    private void failCreation(StoreScope scope, String id, RuntimeException cause) {
+    /**
+     * What RDS shows of an instance its runtime cannot bring about: "failed" for a creation, and
+     * "incompatible-parameters" for servers that will not run with the values the user set in
+     * the group. Anything else keeps being retried.
+     */
+    private void giveUp(StoreScope scope, String id, RuntimeException cause) {
         store.write(scope, tx -> {
-            tx.get(DbInstanceRecord.TABLE, id).filter(r -> r.status().equals(InstanceStatus.CREATING)).ifPresent(r -> {
-                tx.put(DbInstanceRecord.TABLE, id, r.withStatus(InstanceStatus.FAILED));
-                Events.record(tx, clock.instant(), Events.INSTANCE, id, r.arn(), "DB instance could not be created: " + cause.getMessage(), "failure");
+            tx.get(DbInstanceRecord.TABLE, id).ifPresent(r -> {
+                String next = null;
+                if (r.status().equals(InstanceStatus.CREATING)) {
+                    next = InstanceStatus.FAILED;
+                } else if (RUNNING.contains(r.status()) && cause instanceof EngineException && !GroupParameters.of(tx, r).startup().isEmpty()) {
+                    next = InstanceStatus.INCOMPATIBLE_PARAMETERS;
+                }
+                if (next != null) {
+                    tx.put(DbInstanceRecord.TABLE, id, r.withStatus(next));
+                    String message = next.equals(InstanceStatus.FAILED) ? "DB instance could not be created: "
+                            : "DB instance is in incompatible-parameters: its servers do not run with the parameter group's values: ";
+                    Events.record(tx, clock.instant(), Events.INSTANCE, id, r.arn(), message + cause.getMessage(), "failure");
+                }
             });
             return null;
         });
@@ -207,7 +230,7 @@ public final class RdsRuntime implements Controller {
                 namespaces.namespaceOf(srv.primary().networkInterfaceId()).ifPresent(ns -> {
                     boolean admitted = store.read(scope, tx -> vpcs.admitsTcp(tx, i.settings().vpcSecurityGroupIds(), i.settings().port(),
                             HostAddress.AS_SEEN_FROM_VPCS));
-                    wanted.put(InstanceWork.key(scope, i.identifier()),
+                    wanted.put(StepSupport.key(scope, i.identifier()),
                             new HostAccess.Target(ns, srv.primary().privateIp(), i.settings().port(), admitted));
                 });
             }
@@ -239,6 +262,12 @@ public final class RdsRuntime implements Controller {
         loop.stop(Duration.ofSeconds(5));
         if (workers == null) {
             return;
+        }
+        try {
+            // the unpacking writes under directories this method deletes
+            preparing.join(PREPARE_WAIT);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
         workers.shutdown();
         try {

@@ -5,6 +5,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -135,6 +136,36 @@ public final class ServerAdmin {
             throw new EngineException("cannot apply parameters " + values.keySet() + ": " + e.getMessage(), e);
         }
         return new ParameterChanges(applied, pending, unknown);
+    }
+
+    /**
+     * Puts parameters a group no longer sets back, now where the server allows it, to what a start
+     * without them would give: Kumo's own default for the engine, else the server's built-in one.
+     * Static ones are left to the next start, which no longer passes them.
+     */
+    public void resetParameters(Collection<String> names) {
+        try (Connection c = Jdbc.admin(spec)) {
+            boolean reload = false;
+            for (String n : names) {
+                String name = Sql.checkedName(n).toLowerCase(Locale.ROOT);
+                if (spec.engine() == Engine.MARIADB) {
+                    if ("dynamic".equals(mariaDbKind(c, name))) {
+                        String kumoDefault = MariaDbOptions.DEFAULTS.get(name);
+                        Sql.exec(c, "SET GLOBAL " + name + " = " + (kumoDefault == null ? "DEFAULT" : mariaDbValue(c, name, kumoDefault)));
+                    }
+                } else if ("dynamic".equals(postgresKind(c, name))) {
+                    String kumoDefault = PostgresOptions.DEFAULTS.get(name);
+                    String value = kumoDefault != null ? kumoDefault : Sql.one(c, "SELECT boot_val FROM pg_settings WHERE name = '" + name + "'");
+                    Sql.exec(c, "ALTER SYSTEM SET " + name + " = " + Sql.postgresString(value == null ? "" : value));
+                    reload = true;
+                }
+            }
+            if (reload) {
+                Sql.exec(c, "SELECT pg_reload_conf()");
+            }
+        } catch (SQLException e) {
+            throw new EngineException("cannot reset parameters " + names + ": " + e.getMessage(), e);
+        }
     }
 
     /** The value the server runs with now (SHOW for PostgreSQL, @@GLOBAL for MariaDB). */

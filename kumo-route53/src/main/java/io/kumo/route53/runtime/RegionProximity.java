@@ -57,12 +57,15 @@ final class RegionProximity {
     private RegionProximity() {
     }
 
-    /** The regions ordered by distance from {@code client}: its own first, unknown ones last (in their given order). */
+    /**
+     * The regions ordered by distance from {@code client}: its own first, unknown ones last in their given order (all
+     * the others too when the client's region is unknown, which is listing order, as before there were distances).
+     */
     static List<String> nearestFirst(String client, List<String> regions) {
         Place from = CITIES.get(client);
         Comparator<String> byDistance = Comparator.comparingDouble(r -> distance(from, r, client));
-        // a stable sort keeps unknown regions (all at infinity) in the order given
-        return regions.stream().sorted(byDistance.thenComparing(r -> CITIES.containsKey(r) ? r : "")).toList();
+        // a stable sort keeps regions at no known distance (unknown ones, or all for an unknown client) in the order given
+        return regions.stream().sorted(byDistance.thenComparing(r -> from != null && CITIES.containsKey(r) ? r : "")).toList();
     }
 
     private static double distance(Place from, String region, String client) {

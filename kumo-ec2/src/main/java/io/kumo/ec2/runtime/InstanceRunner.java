@@ -532,7 +532,9 @@ public final class InstanceRunner implements Controller, InstanceConsoles {
      */
     private void serveNames(RuntimePlans plans, Set<String> vpcsInUse) {
         Map<String, String> publicDnsNames = new HashMap<>();
-        plans.instances().stream().filter(p -> p.publicIp() != null).forEach(p ->
+        // DescribeInstances gives a public DNS name only in VPCs with DNS hostnames on: only those names resolve
+        plans.instances().stream().filter(p -> p.publicIp() != null && plans.vpcs().containsKey(p.vpcId())
+                && plans.vpcs().get(p.vpcId()).dnsHostnames()).forEach(p ->
                 publicDnsNames.put(io.kumo.ec2.compute.HostNames.publicDnsName(p.region(), p.publicIp()), p.publicIp()));
         publicNames.update(publicDnsNames);
         for (String vpcId : vpcsInUse) {

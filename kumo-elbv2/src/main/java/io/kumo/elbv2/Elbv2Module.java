@@ -31,6 +31,7 @@ public final class Elbv2Module implements ServiceModule {
         TagActions.register(binder);
         LoadBalancerRunner runner = new LoadBalancerRunner(binder.kernel().store(), binder.kernel().clock(), binder.kernel().contracts());
         binder.controller(runner);
+        binder.provide(io.kumo.core.dns.LoadBalancerHealth.class, runner::targetHealth);
         binder.adminCommand(new FrontDoorPorts(runner));
         binder.adminCommand(new ElbMetricsCommand(runner));
     }

@@ -32,6 +32,7 @@ public final class Route53Module implements ServiceModule {
         TagActions.register(binder);
         binder.controller(new io.kumo.route53.runtime.HealthCheckRunner(binder.kernel().store(), binder.kernel().clock()));
         binder.provide(io.kumo.core.dns.HostedZoneAnswers.class, io.kumo.route53.runtime.ZoneResolver.over(binder.kernel().store(),
-                binder.kernel().settings().defaultRegion(), () -> binder.kernel().contracts().find(io.kumo.core.dns.GeneratedNames.class)));
+                binder.kernel().settings().defaultRegion(), () -> binder.kernel().contracts().find(io.kumo.core.dns.GeneratedNames.class),
+                () -> binder.kernel().contracts().find(io.kumo.core.dns.LoadBalancerHealth.class)));
     }
 }

@@ -8,9 +8,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * The names services generate for their resources (load balancers' DNS names, later database
- * endpoints), for the DNS servers that answer them: the VPC resolver now, Kumo's DNS server
- * later. One registry, provided by the EC2 module; each service adds its {@link Source} when it
- * starts.
+ * endpoints, instances' public names), for the DNS servers that answer them: the VPC resolvers and
+ * the host listener. One registry, provided by the EC2 module; each service adds its {@link Source}
+ * when it starts.
  */
 public final class GeneratedNames {
 
@@ -22,6 +22,16 @@ public final class GeneratedNames {
 
         /** The name's IPv4 addresses as a client in the VPC sees them; empty when no such name exists. */
         List<String> addresses(String vpcId, String name);
+
+        /**
+         * The name's IPv4 addresses as the host sees them (Kumo's DNS server on 127.0.0.1), for names outside
+         * {@code .localhost} whose addresses the host reaches directly, such as instances' public names; empty (the
+         * default) when the host does not answer the name. Names under {@code .localhost} need none of this: the host
+         * answers them with the loopback, where the front doors listen.
+         */
+        default List<String> hostAddresses(String name) {
+            return List.of();
+        }
 
         /** How long resolvers may keep an answer: names that move on failover want a few seconds. */
         default long ttlSeconds() {

@@ -72,6 +72,7 @@ public final class InstanceRunner implements Controller, InstanceConsoles {
     private final PublicPortScanner publicPorts = new PublicPortScanner(publicEndpoints);
     private final MetadataServers metadata;
     private final VpcResolvers resolvers;
+    private final io.kumo.ec2.runtime.dns.PublicInstanceNames publicNames = new io.kumo.ec2.runtime.dns.PublicInstanceNames();
     /** Each VPC's resolver address (base + 2), as the last pass read it, for opening its sockets. */
     private final Map<String, String> resolverAddresses = new ConcurrentHashMap<>();
     private final Map<String, Hosted> hosted = new ConcurrentHashMap<>();
@@ -124,6 +125,7 @@ public final class InstanceRunner implements Controller, InstanceConsoles {
         this.metadata = new MetadataServers(sockets, vpcs, clock);
         this.states = new InstanceStates(store, clock);
         this.resolvers = new VpcResolvers(this::openResolverSockets, zones, generated);
+        generated.add(publicNames);
     }
 
     static Path instancesDir(InstanceHosting hosting) {
@@ -524,8 +526,17 @@ public final class InstanceRunner implements Controller, InstanceConsoles {
         byVpc.forEach(metadata::serve);
     }
 
-    /** The resolver at each VPC's base + 2 learns the names of every instance of the VPC's region. */
+    /**
+     * The resolver at each VPC's base + 2 learns the names of every instance of the VPC's region; the public names of
+     * all instances go to the generated names, which the host listener answers too.
+     */
     private void serveNames(RuntimePlans plans, Set<String> vpcsInUse) {
+        Map<String, String> publicDnsNames = new HashMap<>();
+        // DescribeInstances gives a public DNS name only in VPCs with DNS hostnames on: only those names resolve
+        plans.instances().stream().filter(p -> p.publicIp() != null && plans.vpcs().containsKey(p.vpcId())
+                && plans.vpcs().get(p.vpcId()).dnsHostnames()).forEach(p ->
+                publicDnsNames.put(io.kumo.ec2.compute.HostNames.publicDnsName(p.region(), p.publicIp()), p.publicIp()));
+        publicNames.update(publicDnsNames);
         for (String vpcId : vpcsInUse) {
             VpcPlan vpc = plans.vpcs().get(vpcId);
             if (vpc == null || !builtVpcs.contains(vpcId)) {

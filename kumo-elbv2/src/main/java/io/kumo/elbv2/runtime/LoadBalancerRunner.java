@@ -38,7 +38,8 @@ public final class LoadBalancerRunner implements Controller {
     private final SweepLoop loop;
     private NamespaceSockets sockets;
     private Upstreams upstreams;
-    private HealthChecker health;
+    /** Set once when the data plane starts; DNS threads read it through {@link #targetHealth}. */
+    private volatile HealthChecker health;
     private ProxyServers servers;
     private VpcDirectory vpcs;
     private final ElbMetrics metrics = new ElbMetrics();
@@ -76,6 +77,15 @@ public final class LoadBalancerRunner implements Controller {
     /** Listener port → the host's port of the front door, for the banner, the docs and tests. */
     public Map<Integer, Integer> frontDoorPorts() {
         return servers == null ? Map.of() : servers.hostPorts();
+    }
+
+    /**
+     * Route 53's EvaluateTargetHealth for one load balancer ({@link BalancerHealth}), from the health checks' latest
+     * verdicts; empty where load balancers do not forward, so no target health is observed.
+     */
+    public Optional<Boolean> targetHealth(String dnsNameOrArn) {
+        HealthChecker checker = health;
+        return checker == null ? Optional.empty() : Optional.of(BalancerHealth.healthy(plans.get(), dnsNameOrArn, checker::healthy));
     }
 
     /** What the load balancers counted, by CloudWatch dimension; empty where they do not forward. */

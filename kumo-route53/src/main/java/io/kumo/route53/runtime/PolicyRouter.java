@@ -12,7 +12,8 @@ import java.util.function.Predicate;
 
 /**
  * Picks, among the record sets of one name and type, those a query is answered from, by the sets' routing policy
- * (they all share one: the API refuses mixed policies). Healthy means "no check, or a check not reported unhealthy";
+ * (they all share one: the API refuses mixed policies). Healthy is the caller's judgement ({@link RecordHealth}: the
+ * set's check and, with EvaluateTargetHealth, its alias target);
  * when every candidate is unhealthy, Route 53 answers as if all were healthy, and so does Kumo.
  */
 final class PolicyRouter {
@@ -56,8 +57,7 @@ final class PolicyRouter {
             return shuffled.subList(0, Math.min(MULTIVALUE_LIMIT, shuffled.size()));
         }
         if (first.region() != null) {
-            String region = places.region(asker.source());
-            return List.of(candidates.stream().filter(s -> region.equals(s.region())).findFirst().orElse(candidates.getFirst()));
+            return List.of(latency(candidates, places.region(asker.source())));
         }
         if (first.geoLocation() != null) {
             return geolocation(candidates, places.location(asker.whereabouts()));
@@ -81,11 +81,23 @@ final class PolicyRouter {
         return List.of(candidates.getLast());
     }
 
-    /** The primary while it is healthy (or there is no secondary), else the secondary. */
+    /**
+     * The set of the region nearest the client's ({@link RegionProximity}): its own when it has one, else the next
+     * nearest, as Route 53 answers from the lowest-latency region with a healthy set.
+     */
+    private static RecordSet latency(List<RecordSet> candidates, String clientRegion) {
+        List<String> regions = RegionProximity.nearestFirst(clientRegion, candidates.stream().map(RecordSet::region).toList());
+        return candidates.stream().filter(s -> s.region().equals(regions.getFirst())).findFirst().orElseThrow();
+    }
+
+    /**
+     * The primary while it is healthy, else the secondary; but the primary again when the secondary is unhealthy too
+     * (or missing), as Route 53 documents for failover: an unhealthy secondary never replaces the primary.
+     */
     private static List<RecordSet> failover(List<RecordSet> group, Predicate<RecordSet> healthy) {
         Optional<RecordSet> primary = group.stream().filter(s -> "PRIMARY".equals(s.failover())).findFirst();
         Optional<RecordSet> secondary = group.stream().filter(s -> "SECONDARY".equals(s.failover())).findFirst();
-        if (primary.isPresent() && (healthy.test(primary.get()) || secondary.isEmpty())) {
+        if (primary.isPresent() && (healthy.test(primary.get()) || secondary.isEmpty() || !healthy.test(secondary.get()))) {
             return List.of(primary.get());
         }
         return secondary.map(List::of).orElse(List.of());

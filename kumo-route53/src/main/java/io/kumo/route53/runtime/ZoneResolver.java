@@ -3,6 +3,7 @@ package io.kumo.route53.runtime;
 import io.kumo.core.dns.GeneratedNames;
 import io.kumo.core.dns.HostedZoneAnswers;
 import io.kumo.core.dns.HostedZoneAnswers.TextRecord;
+import io.kumo.core.dns.LoadBalancerHealth;
 import io.kumo.route53.record.RecordSet;
 
 import java.util.ArrayList;
@@ -28,15 +29,24 @@ public final class ZoneResolver implements HostedZoneAnswers {
     private final ZoneCatalogCache catalog;
     private final PolicyRouter router;
     private final Supplier<Optional<GeneratedNames>> generated;
+    private final Supplier<Optional<LoadBalancerHealth>> loadBalancers;
 
-    ZoneResolver(ZoneCatalogCache catalog, PolicyRouter router, Supplier<Optional<GeneratedNames>> generated) {
+    ZoneResolver(ZoneCatalogCache catalog, PolicyRouter router, Supplier<Optional<GeneratedNames>> generated,
+                 Supplier<Optional<LoadBalancerHealth>> loadBalancers) {
         this.catalog = catalog;
         this.router = router;
         this.generated = generated;
+        this.loadBalancers = loadBalancers;
     }
 
     public static ZoneResolver over(io.kumo.core.store.Store store, String defaultRegion, Supplier<Optional<GeneratedNames>> generated) {
-        return new ZoneResolver(new ZoneCatalogCache(store), new PolicyRouter(new ClientPlaces(defaultRegion)), generated);
+        return over(store, defaultRegion, generated, Optional::empty);
+    }
+
+    /** @param loadBalancers looked up at each use: the module that provides it may start after this one */
+    public static ZoneResolver over(io.kumo.core.store.Store store, String defaultRegion, Supplier<Optional<GeneratedNames>> generated,
+                                    Supplier<Optional<LoadBalancerHealth>> loadBalancers) {
+        return new ZoneResolver(new ZoneCatalogCache(store), new PolicyRouter(new ClientPlaces(defaultRegion)), generated, loadBalancers);
     }
 
     /** One question being answered against one catalog snapshot. */
@@ -147,7 +157,8 @@ public final class ZoneResolver implements HostedZoneAnswers {
     /** The records of one name and type after routing, owned by {@code owner} (the asked name, for wildcards). */
     private List<TextRecord> records(Asking asking, ZoneIndex zone, List<RecordSet> group, String owner, int depth) {
         List<TextRecord> out = new ArrayList<>();
-        for (RecordSet set : router.choose(group, s -> asking.catalog().healthy(s.healthCheckId()), asking.asker())) {
+        RecordHealth health = new RecordHealth(asking.catalog(), zone, this::loadBalancerHealth);
+        for (RecordSet set : router.choose(group, health::healthy, asking.asker())) {
             if (set.alias() == null) {
                 set.values().forEach(v -> out.add(new TextRecord(owner, set.type(), set.ttl(), v)));
             } else {
@@ -167,7 +178,7 @@ public final class ZoneResolver implements HostedZoneAnswers {
         if (depth >= MAX_CHAIN) {
             return List.of();
         }
-        if (ZoneIndex.within(target, zone.name()) && set.alias().hostedZoneId().equalsIgnoreCase(zone.zone().id())) {
+        if (RecordHealth.sameZone(zone, set.alias())) {
             Found found = lookup(asking, zone, target, set.type(), depth + 1);
             return found.answer().stream().filter(r -> r.type().equals(set.type()))
                     .map(r -> new TextRecord(owner, r.type(), r.ttl(), r.data())).toList();
@@ -175,7 +186,7 @@ public final class ZoneResolver implements HostedZoneAnswers {
         if (!set.type().equals("A")) {
             return List.of(); // load balancers have IPv4 addresses only in Kumo
         }
-        String lb = GeneratedNames.normalize(target.startsWith("dualstack.") ? target.substring("dualstack.".length()) : target);
+        String lb = loadBalancerName(target);
         Optional<GeneratedNames> names = generated.get();
         Optional<GeneratedNames.Source> source = names.flatMap(n -> n.owner(lb));
         if (source.isEmpty()) {
@@ -187,6 +198,19 @@ public final class ZoneResolver implements HostedZoneAnswers {
             addresses = List.of(LOOPBACK);
         }
         return addresses.stream().map(ip -> new TextRecord(owner, "A", LOAD_BALANCER_TTL, ip)).toList();
+    }
+
+    /** Only names a service generates are asked about: others (CloudFront) have no verdict, so count as healthy. */
+    private Optional<Boolean> loadBalancerHealth(String target) {
+        String lb = loadBalancerName(target);
+        if (generated.get().flatMap(n -> n.owner(lb)).isEmpty()) {
+            return Optional.empty();
+        }
+        return loadBalancers.get().flatMap(health -> health.healthy(lb));
+    }
+
+    private static String loadBalancerName(String target) {
+        return GeneratedNames.normalize(target.startsWith("dualstack.") ? target.substring("dualstack.".length()) : target);
     }
 
     private static List<TextRecord> soa(ZoneIndex zone) {

@@ -30,6 +30,8 @@ class ZoneResolverTest {
     private EmbeddedStore store;
     private ZoneResolver resolver;
     private final GeneratedNames generated = new GeneratedNames();
+    /** The ELB module's verdict on lb-1, as its contract would give it. */
+    private final java.util.concurrent.atomic.AtomicBoolean loadBalancerHealthy = new java.util.concurrent.atomic.AtomicBoolean(true);
 
     @BeforeEach
     void open() {
@@ -38,7 +40,8 @@ class ZoneResolverTest {
         store.register(ZoneRecordSets.TABLE);
         store.register(HealthCheckStatusRecord.TABLE);
         store.open();
-        resolver = ZoneResolver.over(store, "ap-northeast-1", () -> Optional.of(generated));
+        resolver = ZoneResolver.over(store, "ap-northeast-1", () -> Optional.of(generated),
+                () -> Optional.of(name -> Optional.of(loadBalancerHealthy.get())));
         generated.add(new GeneratedNames.Source() {
             @Override
             public Set<String> domains() {
@@ -153,5 +156,95 @@ class ZoneResolverTest {
         assertThat(resolver.answer(new HostedZoneAnswers.Question("db.corp.internal", "A", "vpc-2", null, null), Scope.PRIVATE))
                 .isInstanceOf(HostedZoneAnswers.NotMine.class);
         assertThat(resolver.answer(question, Scope.PUBLIC)).isInstanceOf(HostedZoneAnswers.NotMine.class);
+    }
+
+    private static RecordSet failover(String role, String id, String value, String healthCheckId) {
+        return new RecordSet("f.example.com.", "A", id, 60L, List.of(value), null, null, null, null, role, null, healthCheckId);
+    }
+
+    private static RecordSet aliasFailover(String role, String target, String zoneId, boolean evaluate, String healthCheckId) {
+        return new RecordSet("f.example.com.", "A", role.toLowerCase(), null, null, new RecordSet.Alias(zoneId, target, evaluate),
+                null, null, null, role, null, healthCheckId);
+    }
+
+    private void verdict(String healthCheckId, boolean healthy) {
+        store.write(ACCOUNT, tx -> {
+            tx.put(HealthCheckStatusRecord.TABLE, healthCheckId, new HealthCheckStatusRecord(healthCheckId, List.of(), healthy, Instant.now(), null));
+            return null;
+        });
+    }
+
+    @Test
+    void aPrimaryAliasEvaluatingItsLoadBalancerFailsOverWhileTheLoadBalancerHasNoHealthyTarget() {
+        zone("Z1", "example.com.", false, List.of(aliasFailover("PRIMARY", "lb-1.ap-northeast-1.elb.localhost.", "Z14GRHDCWA56QT", true, null),
+                failover("SECONDARY", "s", "10.1.0.2", null)));
+        assertThat(data(ask("f.example.com", "A"))).containsExactly("127.0.0.1");
+        loadBalancerHealthy.set(false);
+        assertThat(data(ask("f.example.com", "A"))).as("asked on every query: no cache").containsExactly("10.1.0.2");
+        loadBalancerHealthy.set(true);
+        assertThat(data(ask("f.example.com", "A"))).containsExactly("127.0.0.1");
+    }
+
+    @Test
+    void withoutEvaluateTargetHealthAnAliasIgnoresItsTargetsHealth() {
+        zone("Z1", "example.com.", false, List.of(aliasFailover("PRIMARY", "lb-1.ap-northeast-1.elb.localhost.", "Z14GRHDCWA56QT", false, null),
+                failover("SECONDARY", "s", "10.1.0.2", null)));
+        loadBalancerHealthy.set(false);
+        assertThat(data(ask("f.example.com", "A"))).containsExactly("127.0.0.1");
+    }
+
+    @Test
+    void anAliasInTheZoneInheritsItsTargetsHealthThroughAliasesOfAliases() {
+        zone("Z1", "example.com.", false, List.of(
+                new RecordSet("www.example.com.", "A", null, 60L, List.of("192.0.2.1"), null, null, null, null, null, null, "hc-1"),
+                new RecordSet("mid.example.com.", "A", null, null, null, new RecordSet.Alias("Z1", "www.example.com.", true),
+                        null, null, null, null, null, null),
+                aliasFailover("PRIMARY", "mid.example.com.", "Z1", true, null),
+                failover("SECONDARY", "s", "10.1.0.2", null)));
+        assertThat(data(ask("f.example.com", "A"))).containsExactly("192.0.2.1");
+        verdict("hc-1", false);
+        assertThat(data(ask("f.example.com", "A"))).containsExactly("10.1.0.2");
+        verdict("hc-1", true);
+        assertThat(data(ask("f.example.com", "A"))).containsExactly("192.0.2.1");
+    }
+
+    @Test
+    void aWeightedTargetGroupIsHealthyWhileOneOfItsSetsIs() {
+        zone("Z1", "example.com.", false, List.of(
+                new RecordSet("w.example.com.", "A", "one", 60L, List.of("192.0.2.1"), null, 1L, null, null, null, null, "hc-1"),
+                new RecordSet("w.example.com.", "A", "two", 60L, List.of("192.0.2.2"), null, 1L, null, null, null, null, "hc-2"),
+                aliasFailover("PRIMARY", "w.example.com.", "Z1", true, null),
+                failover("SECONDARY", "s", "10.1.0.2", null)));
+        verdict("hc-1", false);
+        assertThat(data(ask("f.example.com", "A"))).containsExactly("192.0.2.2");
+        verdict("hc-2", false);
+        assertThat(data(ask("f.example.com", "A"))).containsExactly("10.1.0.2");
+    }
+
+    @Test
+    void anUnhealthySecondaryNeverReplacesThePrimary() {
+        zone("Z1", "example.com.", false, List.of(failover("PRIMARY", "p", "10.1.0.1", "hc-1"), failover("SECONDARY", "s", "10.1.0.2", "hc-2")));
+        verdict("hc-1", false);
+        assertThat(data(ask("f.example.com", "A"))).containsExactly("10.1.0.2");
+        verdict("hc-2", false);
+        assertThat(data(ask("f.example.com", "A"))).containsExactly("10.1.0.1");
+    }
+
+    @Test
+    void latencyAnswersTheNearestRegionWithAHealthySetWhenTheClientsHasNone() {
+        List<RecordSet> sets = new ArrayList<>();
+        for (String region : List.of("us-east-1", "eu-west-1", "ap-southeast-1")) {
+            sets.add(new RecordSet("l.example.com.", "TXT", region, 60L, List.of("\"" + region + "\""), null, null, region, null, null, null,
+                    "hc-" + region));
+        }
+        zone("Z1", "example.com.", false, sets);
+        // Kumo's region here is ap-northeast-1 (Tokyo): Singapore, then Dublin, then Virginia
+        assertThat(data(ask("l.example.com", "TXT"))).containsExactly("\"ap-southeast-1\"");
+        verdict("hc-ap-southeast-1", false);
+        assertThat(data(ask("l.example.com", "TXT"))).containsExactly("\"eu-west-1\"");
+        verdict("hc-eu-west-1", false);
+        assertThat(data(ask("l.example.com", "TXT"))).containsExactly("\"us-east-1\"");
+        verdict("hc-us-east-1", false);
+        assertThat(data(ask("l.example.com", "TXT"))).as("all unhealthy: as if all were healthy").containsExactly("\"ap-southeast-1\"");
     }
 }

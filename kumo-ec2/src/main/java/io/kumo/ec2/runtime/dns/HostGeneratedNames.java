@@ -2,10 +2,14 @@ package io.kumo.ec2.runtime.dns;
 
 import io.kumo.core.dns.GeneratedNames;
 import org.xbill.DNS.ARecord;
+import org.xbill.DNS.Address;
 import org.xbill.DNS.DClass;
+import org.xbill.DNS.Record;
 import org.xbill.DNS.Type;
 
 import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -29,8 +33,11 @@ final class HostGeneratedNames implements DnsSource {
     public SourceAnswer lookup(DnsQuestion question) {
         String name = GeneratedNames.normalize(question.name().toString());
         Optional<GeneratedNames.Source> owner = names.owner(name);
-        if (owner.isEmpty() || !name.endsWith(PUBLIC_SUFFIX)) {
+        if (owner.isEmpty()) {
             return SourceAnswer.NOT_MINE;
+        }
+        if (!name.endsWith(PUBLIC_SUFFIX)) {
+            return direct(question, owner.get().hostAddresses(name));
         }
         if (owner.get().addresses("", name).isEmpty()) {
             return new SourceAnswer.NxDomain(List.of());
@@ -39,5 +46,30 @@ final class HostGeneratedNames implements DnsSource {
             return new SourceAnswer.Answer(List.of(), List.of());
         }
         return new SourceAnswer.Answer(List.of(new ARecord(question.name(), DClass.IN, TTL, LOOPBACK)), List.of());
+    }
+
+    /**
+     * A name the host reaches at its own addresses (an instance's public name: its public address, in 127.0.0.0/8).
+     * One the host does not know stays NOT_MINE, so REFUSED: the host listener is no authority for amazonaws.com.
+     */
+    private static SourceAnswer direct(DnsQuestion question, List<String> addresses) {
+        if (addresses.isEmpty()) {
+            return SourceAnswer.NOT_MINE;
+        }
+        if (question.type() != Type.A && question.type() != Type.ANY) {
+            return new SourceAnswer.Answer(List.of(), List.of());
+        }
+        List<Record> records = new ArrayList<>();
+        for (String ip : addresses) {
+            byte[] raw = Address.toByteArray(ip, Address.IPv4);
+            if (raw != null) {
+                try {
+                    records.add(new ARecord(question.name(), DClass.IN, TTL, InetAddress.getByAddress(raw)));
+                } catch (UnknownHostException e) {
+                    // four bytes are always an address
+                }
+            }
+        }
+        return new SourceAnswer.Answer(records, List.of());
     }
 }

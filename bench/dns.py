@@ -1,0 +1,375 @@
+#!/usr/bin/env python3
+"""Kumo's DNS server and Route 53 changes (issue 6): figures and ratios from one run.
+
+  1. qps     dnsperf (same flags for both) for A queries of the 100 names of one public hosted zone, against
+             Kumo's DNS server and against BIND 9 (Debian's named, started here in the foreground on another
+             port of 127.0.0.1) serving a zone file written from the same records (ListResourceRecordSets).
+             Rounds alternate kumo, bind, kumo, bind... Median qps of each. Target: Kumo >= 0.5 x bind.
+  2. lost    dnsperf -Q at 80 % of Kumo's measured maximum: queries lost. Target: 0.
+  3. change  ChangeResourceRecordSets (UPSERT of one A record to a new address) -> the first answer from
+             Kumo's DNS server with that address, polled in this process over UDP. --changes rounds.
+             Target: median <= 100 ms.
+
+Needs root (apt-get install dnsperf bind9 when missing; the package's service is kept stopped and disabled),
+python3 with boto3. All traffic goes to 127.0.0.1; every server started here runs in its own process group
+and is stopped at exit, also on Ctrl-C or an error. Every loop is bounded in count and in time.
+Usage: python3 bench/dns.py [--duration 10] [--rounds 2] [--clients 4] [--changes 30] [--only qps,lost,change]
+"""
+import argparse
+import os
+import random
+import re
+import shutil
+import socket
+import statistics
+import struct
+import subprocess
+import sys
+import tempfile
+import time
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import harness  # noqa: E402
+import noise  # noqa: E402
+import sigv4  # noqa: E402
+
+ap = argparse.ArgumentParser()
+ap.add_argument('--duration', type=int, default=10, help='seconds per dnsperf run')
+ap.add_argument('--rounds', type=int, default=2, help='dnsperf runs per server (alternated)')
+ap.add_argument('--clients', type=int, default=4, help='dnsperf -c (UDP sockets)')
+ap.add_argument('--changes', type=int, default=30, help='change -> visible rounds')
+ap.add_argument('--records', type=int, default=100)
+ap.add_argument('--only', default='qps,lost,change')
+args = ap.parse_args()
+args.duration = max(3, min(args.duration, 60))
+args.rounds = max(1, min(args.rounds, 5))
+args.clients = max(1, min(args.clients, 64))
+args.changes = max(1, min(args.changes, 200))
+args.records = max(1, min(args.records, 1000))
+ONLY = set(args.only.split(','))
+verdicts = []
+
+
+def say(line=''):
+    print(line, flush=True)
+
+
+def verdict(ok):
+    return 'MET' if ok else 'MISSED'
+
+
+# ---------------------------------------------------------------- packages
+
+def ensure_packages():
+    """Installs dnsperf and bind9 when missing; Debian's named service must not run or start at boot."""
+    missing = [pkg for pkg, binary in (('dnsperf', 'dnsperf'), ('bind9', 'named')) if not shutil.which(binary)
+               and not os.path.exists(f'/usr/sbin/{binary}')]
+    if missing:
+        say(f'# installing {" ".join(missing)}')
+        env = dict(os.environ, DEBIAN_FRONTEND='noninteractive')
+        r = subprocess.run(['apt-get', 'install', '-y'] + missing, capture_output=True, text=True, env=env, timeout=600)
+        if r.returncode != 0:
+            subprocess.run(['apt-get', 'update'], capture_output=True, env=env, timeout=600)
+            subprocess.run(['apt-get', 'install', '-y'] + missing, check=True, capture_output=True, env=env, timeout=600)
+    if os.path.isdir('/run/systemd/system'):   # systemd is PID 1: the package enabled and may have started named
+        subprocess.run(['systemctl', 'disable', '--now', 'named'], capture_output=True, timeout=60)
+    elif os.path.exists('/run/named/named.pid'):   # no systemd (a container): a SysV start, if policy-rc.d allowed it
+        subprocess.run(['service', 'named', 'stop'], capture_output=True, timeout=60)
+    return shutil.which('dnsperf'), shutil.which('named') or '/usr/sbin/named'
+
+
+# ---------------------------------------------------------------- a minimal DNS client (no process start per query)
+
+def query_packet(qid, name, qtype=1):
+    q = b''.join(bytes([len(p)]) + p.encode() for p in name.rstrip('.').split('.')) + b'\0'
+    return struct.pack('>HHHHHH', qid, 0, 1, 0, 0, 0) + q + struct.pack('>HH', qtype, 1)
+
+
+def _skip_name(buf, i):
+    while i < len(buf):
+        n = buf[i]
+        if n == 0:
+            return i + 1
+        if n & 0xC0 == 0xC0:
+            return i + 2
+        i += 1 + n
+    raise ValueError('truncated name')
+
+
+def a_records(buf, qid):
+    """(rcode, [IPv4 strings of the answer section]) of a reply to qid; None if it is not that reply."""
+    if len(buf) < 12:
+        return None
+    rid, flags, qd, an = struct.unpack('>HHHH', buf[:8])
+    if rid != qid or not flags & 0x8000:
+        return None
+    i = 12
+    for _ in range(qd):
+        i = _skip_name(buf, i) + 4
+    out = []
+    for _ in range(an):
+        i = _skip_name(buf, i)
+        rtype, _, _, rdlen = struct.unpack('>HHIH', buf[i:i + 10])
+        i += 10
+        if rtype == 1 and rdlen == 4:
+            out.append(socket.inet_ntoa(buf[i:i + 4]))
+        i += rdlen
+    return flags & 0xF, out
+
+
+class Resolver:
+    """One UDP socket to one server; ask() sends one query and waits for its reply (bounded)."""
+
+    def __init__(self, port):
+        self.port = port
+        self.sock = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+        self.sock.connect(('127.0.0.1', port))
+        self.qid = random.randrange(65536)
+
+    def ask(self, name, timeout=0.5):
+        self.qid = (self.qid + 1) & 0xFFFF
+        self.sock.send(query_packet(self.qid, name))
+        end = time.monotonic() + timeout
+        while (left := end - time.monotonic()) > 0:
+            self.sock.settimeout(left)
+            try:
+                got = a_records(self.sock.recv(4096), self.qid)
+            except (socket.timeout, ConnectionRefusedError):
+                return None
+            if got is not None:
+                return got
+        return None
+
+    def close(self):
+        self.sock.close()
+
+
+def free_dns_port():
+    """A port free for both UDP and TCP on 127.0.0.1."""
+    for _ in range(50):
+        port = harness.free_port()
+        with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as u:
+            try:
+                u.bind(('127.0.0.1', port))
+                return port
+            except OSError:
+                continue
+    raise RuntimeError('no free port for DNS')
+
+
+# ---------------------------------------------------------------- BIND 9
+
+def write_zone(workdir, zone, rrsets):
+    lines = [f'$ORIGIN {zone}.']
+    for rs in rrsets:
+        for rr in rs.get('ResourceRecords', []):
+            lines.append(f'{rs["Name"]} {rs.get("TTL", 300)} IN {rs["Type"]} {rr["Value"]}')
+    path = os.path.join(workdir, 'zone.db')
+    with open(path, 'w') as f:
+        f.write('\n'.join(lines) + '\n')
+    return path
+
+
+def start_named(named, workdir, zone, port, logdir):
+    conf = os.path.join(workdir, 'named.conf')
+    with open(conf, 'w') as f:
+        f.write(f'''options {{
+  directory "{workdir}";
+  pid-file "{workdir}/named.pid";
+  session-keyfile "{workdir}/session.key";
+  listen-on port {port} {{ 127.0.0.1; }};
+  listen-on-v6 {{ none; }};
+  recursion no;
+  notify no;
+  dnssec-validation no;
+}};
+controls {{ }};
+zone "{zone}" {{ type primary; file "{workdir}/zone.db"; }};
+''')
+    checked = subprocess.run(['named-checkconf', '-z', conf], capture_output=True, text=True, timeout=30)
+    if checked.returncode != 0:
+        raise RuntimeError('named-checkconf: ' + checked.stdout + checked.stderr)
+    # -g: foreground, logs to stderr; as root named keeps root (no -u), which is fine for a high port
+    return harness.start([named, '-g', '-c', conf], log=os.path.join(logdir, 'named.log'))
+
+
+# ---------------------------------------------------------------- measurements
+
+def wait_answers(port, names, want, deadline_s, proc=None):
+    """Waits until every name answers its address; returns the seconds it took."""
+    r = Resolver(port)
+    t0 = time.monotonic()
+    try:
+        pending = dict(zip(names, want))
+        while pending and time.monotonic() - t0 < deadline_s:
+            if proc is not None and proc.poll() is not None:
+                raise RuntimeError(f'{proc.args[0]} exited rc={proc.returncode}')
+            for name in list(pending):
+                got = r.ask(name, timeout=0.2)
+                if got and got[0] == 0 and got[1] == [pending[name]]:
+                    del pending[name]
+            if pending:
+                time.sleep(0.05)
+        if pending:
+            raise TimeoutError(f'port {port}: {len(pending)} names unanswered after {deadline_s} s, e.g. {next(iter(pending))}')
+        return time.monotonic() - t0
+    finally:
+        r.close()
+
+
+def dnsperf(binary, port, qfile, rate=None):
+    cmd = [binary, '-s', '127.0.0.1', '-p', str(port), '-d', qfile, '-c', str(args.clients), '-l', str(args.duration),
+           '-t', '2']
+    if rate:
+        cmd += ['-Q', str(int(rate))]
+    s = noise.snap()
+    out = subprocess.run(cmd, capture_output=True, text=True, timeout=args.duration + 60).stdout
+    foreign = noise.foreign_cores(s)
+    m = {k: re.search(rx, out) for k, rx in (('sent', r'Queries sent:\s+(\d+)'), ('done', r'Queries completed:\s+(\d+)'),
+                                             ('lost', r'Queries lost:\s+(\d+)'), ('qps', r'Queries per second:\s+([\d.]+)'),
+                                             ('lat', r'Average Latency \(s\):\s+([\d.]+)'))}
+    if not all(m.values()):
+        raise RuntimeError('dnsperf failed: ' + out[-400:])
+    codes = re.search(r'Response codes:\s+(.*)', out).group(1)
+    return dict(sent=int(m['sent'].group(1)), done=int(m['done'].group(1)), lost=int(m['lost'].group(1)),
+                qps=float(m['qps'].group(1)), lat_ms=float(m['lat'].group(1)) * 1000, codes=codes, foreign=foreign)
+
+
+def show(name, r):
+    say(f'{name:6} {r["qps"]:9.0f} qps  sent {r["sent"]}  lost {r["lost"]}  avg latency {r["lat_ms"]:.2f} ms  '
+        f'[{r["codes"]}]  foreign cores {r["foreign"]:.2f}')
+
+
+def part_qps(perf, kumo_dns, bind_dns, qfile):
+    say(f'\n# part 1: dnsperf -c {args.clients} -l {args.duration} -t 2 (default -q 100 outstanding), '
+        f'{args.records} A names, {args.rounds} rounds alternated')
+    dnsperf(perf, kumo_dns, qfile)   # warm-up of both: JIT for Kumo, caches for named (untimed, shorter is not possible: -l)
+    dnsperf(perf, bind_dns, qfile)
+    got = {'kumo': [], 'bind': []}
+    for _ in range(args.rounds):
+        for name, port in (('kumo', kumo_dns), ('bind', bind_dns)):
+            r = dnsperf(perf, port, qfile)
+            show(name, r)
+            got[name].append(r)
+    med = {k: statistics.median(r['qps'] for r in v) for k, v in got.items()}
+    ratio = med['kumo'] / med['bind']
+    say(f'median: kumo {med["kumo"]:.0f} qps, bind {med["bind"]:.0f} qps')
+    verdicts.append(f'RATIO dns qps kumo/bind9 = {ratio:.2f} (kumo {med["kumo"]:.0f} qps, bind9 {med["bind"]:.0f} qps, '
+                    f'median of {args.rounds})')
+    verdicts.append(f'TARGET dns qps kumo >= 0.5 x bind9: {verdict(ratio >= 0.5)}')
+    worst = max(r['foreign'] for v in got.values() for r in v)
+    if worst >= 0.3:
+        verdicts.append(f'NOTE dns qps: other processes used up to {worst:.2f} cores in some runs (busy machine)')
+    return med['kumo']
+
+
+def part_lost(perf, kumo_dns, bind_dns, qfile, kumo_max):
+    rate = 0.8 * kumo_max
+    say(f'\n# part 2: dnsperf -Q {rate:.0f} (80 % of Kumo\'s maximum), otherwise as part 1')
+    r = dnsperf(perf, kumo_dns, qfile, rate)
+    show('kumo', r)
+    b = dnsperf(perf, bind_dns, qfile, rate)
+    show('bind', b)
+    verdicts.append(f'TARGET dns lost at 80 % of kumo max ({rate:.0f} qps, {r["sent"]} queries): {r["lost"]} lost '
+                    f'(bind9 {b["lost"]}): {verdict(r["lost"] == 0)}')
+
+
+def part_change(r53, zone_id, name, kumo_dns):
+    say(f'\n# part 3: {args.changes} x UPSERT {name} A -> a new address, then UDP queries to Kumo until it answers it')
+    res = Resolver(kumo_dns)
+    visible, api = [], []
+    try:
+        for i in range(args.changes):
+            addr = f'10.{200 + i % 50}.{i // 250 % 250}.{1 + i % 250}'
+            t0 = time.perf_counter()
+            r53.change_resource_record_sets(HostedZoneId=zone_id, ChangeBatch={'Changes': [{'Action': 'UPSERT', 'ResourceRecordSet': {
+                'Name': name, 'Type': 'A', 'TTL': 60, 'ResourceRecords': [{'Value': addr}]}}]})
+            t1 = time.perf_counter()
+            seen = None
+            while time.perf_counter() - t0 < 5:   # bounded: 5 s per round
+                got = res.ask(name, timeout=0.5)
+                if got and got[1] == [addr]:
+                    seen = time.perf_counter()
+                    break
+            if seen is None:
+                raise TimeoutError(f'{name} did not answer {addr} within 5 s of the change')
+            api.append((t1 - t0) * 1000)
+            visible.append((seen - t0) * 1000)
+            time.sleep(0.05)   # the next change starts from a quiet server
+    finally:
+        res.close()
+
+    def pct(v, p):
+        v = sorted(v)
+        return v[min(len(v) - 1, int(round(p / 100 * (len(v) - 1))))]
+    med, p90 = statistics.median(visible), pct(visible, 90)
+    say(f'change -> visible: median {med:.1f} ms, p90 {p90:.1f} ms, max {max(visible):.1f} ms '
+        f'(the API call alone: median {statistics.median(api):.1f} ms)')
+    verdicts.append(f'TARGET dns change -> visible median <= 100 ms: {med:.1f} ms (p90 {p90:.1f} ms, API call alone '
+                    f'{statistics.median(api):.1f} ms): {verdict(med <= 100)}')
+
+
+# ---------------------------------------------------------------- main
+
+def main():
+    import boto3
+    from botocore.config import Config
+    if os.geteuid() != 0:
+        sys.exit('needs root (apt-get install dnsperf bind9)')
+    perf, named = ensure_packages()
+    logdir = tempfile.mkdtemp(prefix='kumo-bench-dns-')
+    workdir = tempfile.mkdtemp(prefix='kumo-bench-named-')
+    port, kumo_dns, bind_dns = harness.free_port(), free_dns_port(), free_dns_port()
+    while bind_dns == kumo_dns:
+        bind_dns = free_dns_port()
+    env = dict(os.environ, KUMO_PUBLIC_IP_POOL=os.environ.get('KUMO_PUBLIC_IP_POOL', '127.30.0.0/16'))
+    kumo = harness.start(harness.kumo_cmd(port, f'--dns-port {kumo_dns}'), env=env, log=os.path.join(logdir, 'kumo.log'))
+    bind = None
+    try:
+        harness.wait_ok(kumo, port, sigv4.GET_CALLER_IDENTITY, deadline_s=600)
+        say(f'# Kumo on 127.0.0.1:{port}, its DNS on :{kumo_dns}; named on :{bind_dns}; logs in {logdir}')
+        r53 = boto3.client('route53', endpoint_url=f'http://127.0.0.1:{port}', region_name='ap-northeast-1',
+                           aws_access_key_id='test', aws_secret_access_key='test',
+                           config=Config(retries={'total_max_attempts': 1}))
+        zone = f'bench-{random.randrange(10000):04d}.example'
+        zone_id = r53.create_hosted_zone(Name=zone, CallerReference=f'dns-bench-{time.time_ns()}')['HostedZone']['Id']
+        names = [f'h{i}.{zone}' for i in range(args.records)]
+        addrs = [f'10.{1 + i // 250}.{i % 250}.{1 + i % 200}' for i in range(args.records)]
+        r53.change_resource_record_sets(HostedZoneId=zone_id, ChangeBatch={'Changes': [
+            {'Action': 'CREATE', 'ResourceRecordSet': {'Name': n, 'Type': 'A', 'TTL': 300, 'ResourceRecords': [{'Value': a}]}}
+            for n, a in zip(names, addrs)]})
+        took = wait_answers(kumo_dns, names, addrs, 30, kumo)
+        say(f'# zone {zone} ({zone_id}): {args.records} A records, all answered by Kumo {took * 1000:.0f} ms after the call')
+        rrsets, kw = [], {}
+        for _ in range(100):   # bounded: 100 pages
+            page = r53.list_resource_record_sets(HostedZoneId=zone_id, **kw)
+            rrsets += page['ResourceRecordSets']
+            if not page.get('IsTruncated'):
+                break
+            kw = dict(StartRecordName=page['NextRecordName'], StartRecordType=page['NextRecordType'])
+        write_zone(workdir, zone, rrsets)
+        bind = start_named(named, workdir, zone, bind_dns, logdir)
+        wait_answers(bind_dns, names, addrs, 30, bind)
+        say(f'# named ({subprocess.run([named, "-v"], capture_output=True, text=True).stdout.strip()}) serves the same '
+            f'{len(rrsets)} record sets from {workdir}/zone.db')
+        qfile = os.path.join(workdir, 'queries.txt')
+        with open(qfile, 'w') as f:
+            f.write(''.join(f'{n} A\n' for n in names))
+        kumo_max = None
+        if 'qps' in ONLY or 'lost' in ONLY:
+            kumo_max = part_qps(perf, kumo_dns, bind_dns, qfile)
+        if 'lost' in ONLY:
+            part_lost(perf, kumo_dns, bind_dns, qfile, kumo_max)
+        if 'change' in ONLY:
+            part_change(r53, zone_id, names[0], kumo_dns)
+    finally:
+        if bind is not None:
+            harness.stop(bind)
+        harness.stop(kumo, grace=30)
+        shutil.rmtree(workdir, ignore_errors=True)
+    say('\n== dns')
+    say('\n'.join(verdicts))
+
+
+if __name__ == '__main__':
+    main()

@@ -13,6 +13,7 @@
 Needs root (apt-get install dnsperf bind9 when missing; the package's service is kept stopped and disabled),
 python3 with boto3. All traffic goes to 127.0.0.1; every server started here runs in its own process group
 and is stopped at exit, also on Ctrl-C or an error. Every loop is bounded in count and in time.
+Before each dnsperf run it waits (<= --gate s) for a quiet machine; each run records the foreign cores.
 Usage: python3 bench/dns.py [--duration 10] [--rounds 2] [--clients 4] [--changes 30] [--only qps,lost,change]
 """
 import argparse
@@ -40,6 +41,8 @@ ap.add_argument('--clients', type=int, default=4, help='dnsperf -c (UDP sockets)
 ap.add_argument('--changes', type=int, default=30, help='change -> visible rounds')
 ap.add_argument('--records', type=int, default=100)
 ap.add_argument('--only', default='qps,lost,change')
+ap.add_argument('--gate', type=float, default=float(os.environ.get('GATE_WAIT', 10)),
+                help='wait up to this many s for a quiet machine before each dnsperf run')
 args = ap.parse_args()
 args.duration = max(3, min(args.duration, 60))
 args.rounds = max(1, min(args.rounds, 5))
@@ -222,6 +225,7 @@ def dnsperf(binary, port, qfile, rate=None):
            '-t', '2']
     if rate:
         cmd += ['-Q', str(int(rate))]
+    noise.quiet(args.gate, 0.25)
     s = noise.snap()
     out = subprocess.run(cmd, capture_output=True, text=True, timeout=args.duration + 60).stdout
     foreign = noise.foreign_cores(s)

@@ -16,6 +16,7 @@ Needs root (apt-get install dnsperf bind9 when missing; the package's service is
 python3 with boto3. All traffic goes to 127.0.0.1; every server started here runs in its own process group
 and is stopped at exit, also on Ctrl-C or an error. Every loop is bounded in count and in time.
 Before each dnsperf run it waits (<= --gate s) for a quiet machine; each run records the foreign cores.
+--compare OTHER_CHECKOUT adds a second Kumo (kumo-b, e.g. a build before a change) to part 1's rounds.
 Usage: python3 bench/dns.py [--duration 10] [--rounds 2] [--clients 4] [--changes 30] [--only qps,lost,change]
 """
 import argparse
@@ -43,6 +44,7 @@ ap.add_argument('--clients', type=int, default=4, help='dnsperf -c (UDP sockets)
 ap.add_argument('--changes', type=int, default=30, help='change -> visible rounds')
 ap.add_argument('--records', type=int, default=100)
 ap.add_argument('--only', default='qps,lost,change')
+ap.add_argument('--compare', metavar='KUMO_HOME', help='another Kumo checkout, measured in the same rounds (kumo-b)')
 ap.add_argument('--gate', type=float, default=float(os.environ.get('GATE_WAIT', 10)),
                 help='wait up to this many s for a quiet machine before each dnsperf run')
 args = ap.parse_args()
@@ -242,18 +244,18 @@ def dnsperf(binary, port, qfile, rate=None):
 
 
 def show(name, r):
-    say(f'{name:6} {r["qps"]:9.0f} qps  sent {r["sent"]}  lost {r["lost"]}  avg latency {r["lat_ms"]:.2f} ms  '
+    say(f'{name:7} {r["qps"]:9.0f} qps  sent {r["sent"]}  lost {r["lost"]}  avg latency {r["lat_ms"]:.2f} ms  '
         f'[{r["codes"]}]  foreign cores {r["foreign"]:.2f}')
 
 
-def part_qps(perf, kumo_dns, bind_dns, qfile):
+def part_qps(perf, servers, qfile):
     say(f'\n# part 1: dnsperf -c {args.clients} -l {args.duration} -t 2 (default -q 100 outstanding), '
         f'{args.records} A names, {args.rounds} rounds alternated')
-    dnsperf(perf, kumo_dns, qfile)   # warm-up of both: JIT for Kumo, caches for named (untimed, shorter is not possible: -l)
-    dnsperf(perf, bind_dns, qfile)
-    got = {'kumo': [], 'bind': []}
+    for port in servers.values():   # untimed warm-up of each: JIT for Kumo, caches for named
+        dnsperf(perf, port, qfile)
+    got = {name: [] for name in servers}
     for _ in range(args.rounds):
-        for name, port in (('kumo', kumo_dns), ('bind', bind_dns)):
+        for name, port in servers.items():
             r = dnsperf(perf, port, qfile)
             show(name, r)
             got[name].append(r)
@@ -262,6 +264,10 @@ def part_qps(perf, kumo_dns, bind_dns, qfile):
     ratios = [k['qps'] / b['qps'] for k, b in zip(got['kumo'], got['bind'])]
     ratio = statistics.median(ratios)
     best = max(r['qps'] for r in got['kumo'])
+    if 'kumo-b' in got:
+        ab = statistics.median(k['qps'] / b['qps'] for k, b in zip(got['kumo'], got['kumo-b']))
+        verdicts.append(f'RATIO dns qps kumo/kumo-b ({args.compare}) = {ab:.2f} (median of {args.rounds} rounds; kumo-b/bind9 '
+                        f'{statistics.median(k["qps"] / b["qps"] for k, b in zip(got["kumo-b"], got["bind"])):.2f})')
     say(f'median: kumo {med["kumo"]:.0f} qps, bind {med["bind"]:.0f} qps; per-round ratios '
         f'{", ".join(f"{x:.2f}" for x in ratios)}; kumo best {best:.0f} qps')
     verdicts.append(f'RATIO dns qps kumo/bind9 = {ratio:.2f} (median of {args.rounds} back-to-back rounds; medians kumo '
@@ -321,35 +327,45 @@ def part_change(r53, zone_id, name, kumo_dns):
 
 # ---------------------------------------------------------------- main
 
-def main():
+def start_kumo(home, logdir, label, zone, names, addrs):
+    """A Kumo from checkout `home` with the bench zone; returns (process, Route 53 client, zone id, DNS port)."""
     import boto3
     from botocore.config import Config
+    port, dns_port = harness.free_port(), free_dns_port()
+    env = dict(os.environ, KUMO_PUBLIC_IP_POOL=os.environ.get('KUMO_PUBLIC_IP_POOL', '127.30.0.0/16'))
+    cmd = [os.path.join(home, 'kumo')] + harness.kumo_cmd(port, f'--dns-port {dns_port}')[1:]
+    kumo = harness.start(cmd, env=env, log=os.path.join(logdir, f'{label}.log'))
+    harness.wait_ok(kumo, port, sigv4.GET_CALLER_IDENTITY, deadline_s=600)
+    r53 = boto3.client('route53', endpoint_url=f'http://127.0.0.1:{port}', region_name='ap-northeast-1',
+                       aws_access_key_id='test', aws_secret_access_key='test', config=Config(retries={'total_max_attempts': 1}))
+    zone_id = r53.create_hosted_zone(Name=zone, CallerReference=f'dns-bench-{time.time_ns()}')['HostedZone']['Id']
+    r53.change_resource_record_sets(HostedZoneId=zone_id, ChangeBatch={'Changes': [
+        {'Action': 'CREATE', 'ResourceRecordSet': {'Name': n, 'Type': 'A', 'TTL': 300, 'ResourceRecords': [{'Value': a}]}}
+        for n, a in zip(names, addrs)]})
+    took = wait_answers(dns_port, names, addrs, 30, kumo)
+    say(f'# {label} ({home}) on 127.0.0.1:{port}, DNS on :{dns_port}: zone {zone} ({zone_id}), {len(names)} A records, '
+        f'all answered {took * 1000:.0f} ms after the call')
+    return kumo, r53, zone_id, dns_port
+
+
+def main():
     if os.geteuid() != 0:
         sys.exit('needs root (apt-get install dnsperf bind9)')
     perf, named = ensure_packages()
     logdir = tempfile.mkdtemp(prefix='kumo-bench-dns-')
     workdir = tempfile.mkdtemp(prefix='kumo-bench-named-')
-    port, kumo_dns, bind_dns = harness.free_port(), free_dns_port(), free_dns_port()
-    while bind_dns == kumo_dns:
-        bind_dns = free_dns_port()
-    env = dict(os.environ, KUMO_PUBLIC_IP_POOL=os.environ.get('KUMO_PUBLIC_IP_POOL', '127.30.0.0/16'))
-    kumo = harness.start(harness.kumo_cmd(port, f'--dns-port {kumo_dns}'), env=env, log=os.path.join(logdir, 'kumo.log'))
-    bind = None
+    zone = f'bench-{random.randrange(10000):04d}.example'
+    names = [f'h{i}.{zone}' for i in range(args.records)]
+    addrs = [f'10.{1 + i // 250}.{i % 250}.{1 + i % 200}' for i in range(args.records)]
+    procs = []
     try:
-        harness.wait_ok(kumo, port, sigv4.GET_CALLER_IDENTITY, deadline_s=600)
-        say(f'# Kumo on 127.0.0.1:{port}, its DNS on :{kumo_dns}; named on :{bind_dns}; logs in {logdir}')
-        r53 = boto3.client('route53', endpoint_url=f'http://127.0.0.1:{port}', region_name='ap-northeast-1',
-                           aws_access_key_id='test', aws_secret_access_key='test',
-                           config=Config(retries={'total_max_attempts': 1}))
-        zone = f'bench-{random.randrange(10000):04d}.example'
-        zone_id = r53.create_hosted_zone(Name=zone, CallerReference=f'dns-bench-{time.time_ns()}')['HostedZone']['Id']
-        names = [f'h{i}.{zone}' for i in range(args.records)]
-        addrs = [f'10.{1 + i // 250}.{i % 250}.{1 + i % 200}' for i in range(args.records)]
-        r53.change_resource_record_sets(HostedZoneId=zone_id, ChangeBatch={'Changes': [
-            {'Action': 'CREATE', 'ResourceRecordSet': {'Name': n, 'Type': 'A', 'TTL': 300, 'ResourceRecords': [{'Value': a}]}}
-            for n, a in zip(names, addrs)]})
-        took = wait_answers(kumo_dns, names, addrs, 30, kumo)
-        say(f'# zone {zone} ({zone_id}): {args.records} A records, all answered by Kumo {took * 1000:.0f} ms after the call')
+        kumo, r53, zone_id, kumo_dns = start_kumo(harness.KUMO_HOME, logdir, 'kumo', zone, names, addrs)
+        procs.append(kumo)
+        servers = {'kumo': kumo_dns}
+        if args.compare:
+            other = start_kumo(os.path.abspath(args.compare), logdir, 'kumo-b', zone, names, addrs)
+            procs.append(other[0])
+            servers['kumo-b'] = other[3]
         rrsets, kw = [], {}
         for _ in range(100):   # bounded: 100 pages
             page = r53.list_resource_record_sets(HostedZoneId=zone_id, **kw)
@@ -358,25 +374,35 @@ def main():
                 break
             kw = dict(StartRecordName=page['NextRecordName'], StartRecordType=page['NextRecordType'])
         write_zone(workdir, zone, rrsets)
+        bind_dns = free_dns_port()
+        while bind_dns in servers.values():
+            bind_dns = free_dns_port()
         bind = start_named(named, workdir, zone, bind_dns, logdir)
+        procs.append(bind)
+        servers['bind'] = bind_dns
         wait_answers(bind_dns, names, addrs, 30, bind)
-        say(f'# named ({subprocess.run([named, "-v"], capture_output=True, text=True).stdout.strip()}) serves the same '
-            f'{len(rrsets)} record sets from {workdir}/zone.db')
+        say(f'# named ({subprocess.run([named, "-v"], capture_output=True, text=True).stdout.strip()}) on :{bind_dns} serves '
+            f'the same {len(rrsets)} record sets (zone file written from ListResourceRecordSets); logs in {logdir}')
         qfile = os.path.join(workdir, 'queries.txt')
         with open(qfile, 'w') as f:
             f.write(''.join(f'{n} A\n' for n in names))
         kumo_max = None
         if 'qps' in ONLY or 'lost' in ONLY:
-            kumo_max = part_qps(perf, kumo_dns, bind_dns, qfile)
+            kumo_max = part_qps(perf, servers, qfile)
         if 'lost' in ONLY:
             part_lost(perf, kumo_dns, bind_dns, qfile, kumo_max)
         if 'change' in ONLY:
             part_change(r53, zone_id, names[0], kumo_dns)
+    except BaseException:
+        say(f'!! failed; logs kept in {logdir}')
+        logdir = None
+        raise
     finally:
-        if bind is not None:
-            harness.stop(bind)
-        harness.stop(kumo, grace=30)
+        for p in reversed(procs):
+            harness.stop(p, grace=30)
         shutil.rmtree(workdir, ignore_errors=True)
+        if logdir:
+            shutil.rmtree(logdir, ignore_errors=True)
     say('\n== dns')
     say('\n'.join(verdicts))
 

@@ -78,10 +78,14 @@ def ensure_packages():
         if r.returncode != 0:
             subprocess.run(['apt-get', 'update'], capture_output=True, env=env, timeout=600)
             subprocess.run(['apt-get', 'install', '-y'] + missing, check=True, capture_output=True, env=env, timeout=600)
-    if os.path.isdir('/run/systemd/system'):   # systemd is PID 1: the package enabled and may have started named
-        subprocess.run(['systemctl', 'disable', '--now', 'named'], capture_output=True, timeout=60)
-    elif os.path.exists('/run/named/named.pid'):   # no systemd (a container): a SysV start, if policy-rc.d allowed it
-        subprocess.run(['service', 'named', 'stop'], capture_output=True, timeout=60)
+    if 'bind9' in missing:
+        # The package enables named at boot (systemd unit and SysV links) and starts it where it may. Only named
+        # instances this script runs should answer; a named the machine had before is the owner's business.
+        systemd = os.path.isdir('/run/systemd/system')
+        if shutil.which('systemctl'):   # works without a running systemd too, and handles the SysV links
+            subprocess.run(['systemctl', 'disable'] + (['--now'] if systemd else []) + ['named'], capture_output=True, timeout=60)
+        if not systemd and os.path.exists('/run/named/named.pid'):   # a SysV start, if policy-rc.d allowed one
+            subprocess.run(['service', 'named', 'stop'], capture_output=True, timeout=60)
     return shutil.which('dnsperf'), shutil.which('named') or '/usr/sbin/named'
 
 

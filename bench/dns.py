@@ -397,8 +397,8 @@ def main():
             part_lost(perf, kumo_dns, bind_dns, qfile, kumo_max)
         if 'change' in ONLY:
             part_change(r53, zone_id, names[0], kumo_dns)
-    except BaseException:
-        say(f'!! failed; logs kept in {logdir}')
+    except BaseException as e:   # also Ctrl-C and SIGTERM (SystemExit): the servers stop in finally either way
+        say(f'!! stopped by {type(e).__name__}: {e}; logs kept in {logdir}')
         logdir = None
         raise
     finally:

@@ -17,7 +17,7 @@ python3 with boto3. All traffic goes to 127.0.0.1; every server started here run
 and is stopped at exit, also on Ctrl-C or an error. Every loop is bounded in count and in time.
 Before each dnsperf run it waits (<= --gate s) for a quiet machine; each run records the foreign cores.
 --compare OTHER_CHECKOUT adds a second Kumo (kumo-b, e.g. a build before a change) to part 1's rounds.
-Usage: python3 bench/dns.py [--duration 10] [--rounds 2] [--clients 4] [--changes 30] [--only qps,lost,change]
+Usage: python3 bench/dns.py [--duration 10] [--rounds 3] [--clients 4] [--changes 30] [--only qps,lost,change]
 """
 import argparse
 import os
@@ -39,7 +39,7 @@ import sigv4  # noqa: E402
 
 ap = argparse.ArgumentParser()
 ap.add_argument('--duration', type=int, default=10, help='seconds per dnsperf run')
-ap.add_argument('--rounds', type=int, default=2, help='dnsperf runs per server (alternated)')
+ap.add_argument('--rounds', type=int, default=3, help='dnsperf runs per server (alternated)')
 ap.add_argument('--clients', type=int, default=4, help='dnsperf -c (UDP sockets)')
 ap.add_argument('--changes', type=int, default=30, help='change -> visible rounds')
 ap.add_argument('--records', type=int, default=100)

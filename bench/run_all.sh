@@ -4,7 +4,8 @@
 #        RUNS (start-up and RSS runs, default 5 / 3), ROUNDS and DURATION (throughput, default 3 x 10 s),
 #        FLAGS=1 also runs the JVM-flag study (startup_flags.py, ~10 min) and the start-up breakdown,
 #        GATE_WAIT (s to wait for a quiet machine before each run, default 10),
-#        INSTANCES=0 skips instances.py (running instances, issue 3: ~10 min, needs root, else it says SKIPPED).
+#        INSTANCES=0 skips instances.py (running instances, issue 3: ~10 min, needs root, else it says SKIPPED),
+#        DNS=0 skips dns.py (DNS server vs BIND 9 and change -> visible, issue 6: ~3 min, needs root).
 # Every server is started by the scripts themselves and stopped when they exit (also on Ctrl-C).
 set -uo pipefail
 bench="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -42,6 +43,7 @@ step startup python3 "$bench/startup.py" --runs "${RUNS:-5}"
 step rss python3 "$bench/rss.py" --runs "${RSS_RUNS:-3}"
 step throughput python3 "$bench/throughput.py" --rounds "${ROUNDS:-3}" --duration "${DURATION:-10}"
 [ "${INSTANCES:-1}" = 0 ] || step instances python3 "$bench/instances.py"
+[ "${DNS:-1}" = 0 ] || step dns python3 "$bench/dns.py"
 if [ "${FLAGS:-0}" = 1 ]; then
   step startup_flags python3 "$bench/startup_flags.py" --runs "${RUNS:-5}"
   echo "== startup_breakdown"

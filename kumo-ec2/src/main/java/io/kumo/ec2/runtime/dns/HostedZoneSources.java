@@ -2,8 +2,6 @@ package io.kumo.ec2.runtime.dns;
 
 import io.kumo.core.dns.HostedZoneAnswers;
 import io.kumo.core.dns.HostedZoneAnswers.TextRecord;
-import org.xbill.DNS.DClass;
-import org.xbill.DNS.Name;
 import org.xbill.DNS.Record;
 import org.xbill.DNS.Type;
 
@@ -20,6 +18,8 @@ import java.util.function.Supplier;
  */
 public final class HostedZoneSources implements HostedZones {
     private static final System.Logger LOG = System.getLogger("kumo.ec2.dns");
+
+    private static final ParsedRecords PARSED = new ParsedRecords();
 
     private final Supplier<Optional<HostedZoneAnswers>> answers;
 
@@ -63,7 +63,7 @@ public final class HostedZoneSources implements HostedZones {
         List<Record> out = new ArrayList<>(records.size());
         for (TextRecord r : records) {
             try {
-                out.add(Record.fromString(Name.fromString(r.name(), Name.root), Type.value(r.type()), DClass.IN, r.ttl(), r.data(), Name.root));
+                out.add(PARSED.parse(r));
             } catch (IOException | RuntimeException e) {
                 LOG.log(System.Logger.Level.WARNING, "unreadable record " + r + ": " + e.getMessage());
             }

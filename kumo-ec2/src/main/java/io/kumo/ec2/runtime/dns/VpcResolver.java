@@ -15,15 +15,18 @@ import java.nio.channels.DatagramChannel;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
 
 /**
  * The DNS server of one VPC, on sockets the caller opened inside the VPC's router namespace (a socket belongs to the
- * namespace it was created in, which only a dedicated thread can enter). One virtual thread reads UDP, one accepts
- * TCP and one serves each TCP connection; answers come from memory, so nothing else blocks.
+ * namespace it was created in, which only a dedicated thread can enter). A few virtual threads read UDP from the one
+ * channel, one accepts TCP and one serves each TCP connection; answers come from memory, so nothing else blocks.
  */
 public final class VpcResolver implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger("kumo.ec2.dns");
@@ -32,6 +35,11 @@ public final class VpcResolver implements AutoCloseable {
     static final Duration TCP_IDLE = Duration.ofSeconds(10);
     /** Connections beyond this are closed on accept, so a leaky client cannot exhaust the threads or descriptors. */
     static final int MAX_TCP_CONNECTIONS = 64;
+    /**
+     * Virtual threads reading the UDP channel. The channel hands out one datagram at a time, but answering takes longer
+     * than receiving, so while one thread answers another can already read: a single loop held the server to one core.
+     */
+    static final int UDP_LOOPS = Math.clamp(Runtime.getRuntime().availableProcessors(), 2, 4);
     /** A pause after an unexpected accept failure (say, out of descriptors), so the loop does not spin. */
     private static final Duration ACCEPT_BACKOFF = Duration.ofMillis(100);
 
@@ -41,7 +49,7 @@ public final class VpcResolver implements AutoCloseable {
     private final DatagramChannel udp;
     private final ServerSocketChannel tcp;
     private final Set<SocketChannel> connections = ConcurrentHashMap.newKeySet();
-    private final Thread udpLoop;
+    private final List<Thread> udpLoops;
     private final Thread tcpLoop;
     private volatile DnsAnswerer answerer;
     private volatile boolean closed;
@@ -59,7 +67,8 @@ public final class VpcResolver implements AutoCloseable {
         this.udp = Objects.requireNonNull(udp, "udp");
         this.tcp = Objects.requireNonNull(tcp, "tcp");
         this.answerer = Objects.requireNonNull(answerer, "answerer");
-        this.udpLoop = Thread.ofVirtual().name("kumo-dns-udp-" + vpcId).unstarted(this::serveUdp);
+        this.udpLoops = IntStream.range(0, UDP_LOOPS)
+                .mapToObj(i -> Thread.ofVirtual().name("kumo-dns-udp-" + vpcId + "-" + i).unstarted(this::serveUdp)).toList();
         this.tcpLoop = Thread.ofVirtual().name("kumo-dns-tcp-" + vpcId).unstarted(this::acceptTcp);
     }
 
@@ -95,7 +104,7 @@ public final class VpcResolver implements AutoCloseable {
             resolver.close();
             throw new IllegalStateException("cannot serve DNS for " + resolver.vpcId + ": " + e.getMessage(), e);
         }
-        resolver.udpLoop.start();
+        resolver.udpLoops.forEach(Thread::start);
         resolver.tcpLoop.start();
         return resolver;
     }
@@ -217,7 +226,7 @@ public final class VpcResolver implements AutoCloseable {
         closeQuietly(udp);
         closeQuietly(tcp);
         connections.forEach(VpcResolver::closeQuietly);
-        for (Thread loop : new Thread[] {udpLoop, tcpLoop}) {
+        for (Thread loop : Stream.concat(udpLoops.stream(), Stream.of(tcpLoop)).toList()) {
             try {
                 loop.join(Duration.ofSeconds(1));
             } catch (InterruptedException e) {

@@ -135,6 +135,32 @@ class VpcResolverTest {
     }
 
     @Test
+    void manyQueriesInFlightAreEachAnsweredOnce() throws IOException {
+        // several loops read the one channel: every query must still get exactly its own answer
+        int count = 64;   // small enough for the default socket buffers, so none is dropped
+        try (DatagramSocket client = new DatagramSocket()) {
+            client.setSoTimeout(3000);
+            SocketAddress server = udp.getLocalAddress();
+            for (int id = 0; id < count; id++) {
+                Message query = query(id % 2 == 0 ? PRIVATE_NAME : "ip-10-0-0-6.ap-northeast-1.compute.internal.", Type.A);
+                query.getHeader().setID(id);
+                byte[] wire = query.toWire();
+                client.send(new DatagramPacket(wire, wire.length, server));
+            }
+            boolean[] seen = new boolean[count];
+            for (int i = 0; i < count; i++) {
+                DatagramPacket reply = new DatagramPacket(new byte[512], 512);
+                client.receive(reply);
+                Message answer = new Message(Arrays.copyOf(reply.getData(), reply.getLength()));
+                int id = answer.getHeader().getID();
+                assertThat(seen[id]).as("answer to query %d twice", id).isFalse();
+                seen[id] = true;
+                assertThat(addresses(answer)).containsExactly(id % 2 == 0 ? "10.0.0.5" : "10.0.0.6");
+            }
+        }
+    }
+
+    @Test
     void updatesChangeTheAnswers() throws IOException {
         resolver.update(new VpcNames(VPC, REGION, false, true, HOSTS));
 

@@ -60,11 +60,22 @@ def static_server_user_data():
                       'systemctl enable --now static']) + '\n'
 
 
+KUMO_PID = None   # set once Kumo runs: each wrk row then carries Kumo's CPU per request
+
+
+def run_wrk(cmd, secs):
+    cpu0 = harness.cpu_ms(KUMO_PID) if KUMO_PID else None
+    row = parse_wrk(subprocess.run(cmd, capture_output=True, text=True, timeout=secs + 60).stdout)
+    if cpu0 is not None:
+        row['kumo_us'] = (harness.cpu_ms(KUMO_PID) - cpu0) * 1000.0 / max(1.0, row['rps'] * secs)
+    return row
+
+
 def wrk(url, host=None):
     cmd = ['wrk', '-t2', '-c64', f'-d{args.duration:.0f}s', '--latency', '--timeout', '5s', url]
     if host:
         cmd[1:1] = ['-H', f'Host: {host}']
-    return parse_wrk(subprocess.run(cmd, capture_output=True, text=True, timeout=args.duration + 60).stdout)
+    return run_wrk(cmd, args.duration)
 
 
 def parse_wrk(out):
@@ -92,10 +103,9 @@ def paced_wrk(url, rate, host=None, seconds=None):
             cmd = ['wrk', '-t2', '-c64', f'-d{secs:.0f}s', '--latency', '--timeout', '5s', '-s', f.name, url]
             if host:
                 cmd[1:1] = ['-H', f'Host: {host}']
-            out = subprocess.run(cmd, capture_output=True, text=True, timeout=secs + 60).stdout
+            return run_wrk(cmd, secs)
         finally:
             os.unlink(f.name)
-        return parse_wrk(out)
     cycle_ms = 64 * 1000.0 / rate
     delay = max(1, round(cycle_ms))
     probe = run(delay, 3)
@@ -114,7 +124,8 @@ def half_load(front, host, direct, nginx, max_rps):
     if nginx:
         got['nginx'] = paced_wrk(f'http://127.0.0.1:{nginx[1]}/16k.bin', rate)
     for name, r in got.items():
-        say(f'{name:7} {r["rps"]:9.0f} req/s  p50 {r["p50"]:.2f} ms  p99 {r["p99"]:.2f} ms  failed {r["bad"]}  (delay {r["delay"]} ms)')
+        say(f'{name:7} {r["rps"]:9.0f} req/s  p50 {r["p50"]:.2f} ms  p99 {r["p99"]:.2f} ms  failed {r["bad"]}  (delay {r["delay"]} ms)'
+            f'  Kumo {r.get("kumo_us", 0):.0f} us CPU/request')
     added = got['alb']['p99'] - got['direct']['p99']
     say(f'p99 added over direct: {added:+.2f} ms  TARGET <= 1 ms: {"MET" if added <= 1 else "MISSED"}')
     if 'nginx' in got:
@@ -131,6 +142,8 @@ def main():
     env = dict(os.environ, KUMO_INSTANCES='sandbox', KUMO_PUBLIC_IP_POOL=os.environ.get('KUMO_PUBLIC_IP_POOL', '127.30.0.0/16'))
     kumo = harness.start(harness.kumo_cmd(port), env=env, log=os.path.join(logdir, 'kumo.log'))
     harness.wait_ok(kumo, port, sigv4.GET_CALLER_IDENTITY, deadline_s=600)
+    global KUMO_PID
+    KUMO_PID = kumo.pid
     say(f'# Kumo on 127.0.0.1:{port} (log {logdir}/kumo.log)')
     cfg = Config(retries={'total_max_attempts': 1})
     kw = dict(endpoint_url=f'http://127.0.0.1:{port}', region_name='ap-northeast-1', aws_access_key_id='test',
@@ -189,7 +202,8 @@ def main():
                     runs.sort(key=lambda r: r['rps'])
                     med[name] = runs[len(runs) // 2]
                     r = med[name]
-                    say(f'{name:7} {r["rps"]:9.0f} req/s  p50 {r["p50"]:.2f} ms  p99 {r["p99"]:.2f} ms  failed {r["bad"]}')
+                    say(f'{name:7} {r["rps"]:9.0f} req/s  p50 {r["p50"]:.2f} ms  p99 {r["p99"]:.2f} ms  failed {r["bad"]}'
+                        f'  Kumo {r.get("kumo_us", 0):.0f} us CPU/request')
             say(f'RATIO alb/direct {med["alb"]["rps"] / med["direct"]["rps"]:.2f}')
             if 'nginx' in med:
                 ratio = med['alb']['rps'] / med['nginx']['rps']

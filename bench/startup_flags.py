@@ -30,6 +30,9 @@ LAUNCHER = ['-XX:+UseSerialGC', '-XX:TieredStopAtLevel=1', '-Xss512k', '-Xms32m'
             '-Dio.netty.processId=1', '-Dio.netty.jfr.enabled=false', '--enable-native-access=ALL-UNNAMED']
 HEAPLESS = [f for f in LAUNCHER if not f.startswith(('-Xms', '-Xmn', '-Xmx'))]
 NATIVE = ['--enable-native-access=ALL-UNNAMED']
+# C2 only for what stays hot (a load balancer under load), not for what start-up runs a few thousand times
+C2_LATE = ['-XX:Tier4InvocationThreshold=50000', '-XX:Tier4MinInvocationThreshold=6000', '-XX:Tier4CompileThreshold=150000',
+           '-XX:Tier4BackEdgeThreshold=400000']
 
 ap = argparse.ArgumentParser()
 ap.add_argument('--runs', type=int, default=int(os.environ.get('RUNS', '5')))
@@ -47,6 +50,7 @@ VARIANTS = {
     'launcher flags + CompactObjectHeaders, AOT': (LAUNCHER + ['-XX:+UseCompactObjectHeaders'], 'aot'),
     'launcher flags - netty properties, AOT': ([f for f in LAUNCHER if not f.startswith('-Dio.netty')], 'aot'),
     'Serial + C2 (full tiering), AOT': ([f for f in LAUNCHER if f != '-XX:TieredStopAtLevel=1'], 'aot'),
+    'Serial + C2 late (tier-4 thresholds x10), AOT': ([f for f in LAUNCHER if f != '-XX:TieredStopAtLevel=1'] + C2_LATE, 'aot'),
     'JVM defaults (G1, tiered), AOT': (NATIVE, 'aot'),
     'JVM defaults, no AOT': (NATIVE, None),
     'launcher flags, AppCDS (dynamic archive)': (LAUNCHER, 'cds'),

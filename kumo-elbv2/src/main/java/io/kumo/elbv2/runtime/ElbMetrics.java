@@ -61,12 +61,15 @@ final class ElbMetrics {
         }
     }
 
-    /** A target's response, {@code micros} after the request went to it. */
+    private static final String[] TARGET_CODES = {"HTTPCode_Target_0XX_Count", "HTTPCode_Target_1XX_Count", "HTTPCode_Target_2XX_Count",
+            "HTTPCode_Target_3XX_Count", "HTTPCode_Target_4XX_Count", "HTTPCode_Target_5XX_Count"};
+
+    /** A target's response, {@code micros} after the request went to it (a status beyond 599 counts as 5XX). */
     void answeredByTarget(String loadBalancerArn, String targetGroupArn, int status, long micros) {
         for (String resource : new String[]{loadBalancerArn, targetGroupArn}) {
             Counters c = counters(resource);
             c.add("RequestCount");
-            c.add("HTTPCode_Target_" + status / 100 + "XX_Count");
+            c.add(TARGET_CODES[Math.min(Math.max(status / 100, 0), 5)]);
             c.responseMicros.add(micros);
             c.responses.increment();
         }

@@ -59,7 +59,12 @@ record ElbPlans(Map<String, Balancer> byDnsName, Map<String, Group> groups) {
 
         /** The node in the target's zone, else any (ALB balances across zones). */
         Node nodeFor(Target target) {
-            return nodes.stream().filter(n -> n.zone().equals(target.zone())).findFirst().orElse(nodes.isEmpty() ? null : nodes.getFirst());
+            for (Node n : nodes) {
+                if (n.zone().equals(target.zone())) {
+                    return n;
+                }
+            }
+            return nodes.isEmpty() ? null : nodes.getFirst();
         }
     }
 

@@ -13,12 +13,14 @@ import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.QueryStringDecoder;
+import io.netty.handler.codec.http2.HttpConversionUtil;
+import io.netty.util.AsciiString;
 import io.netty.util.concurrent.Future;
 import io.netty.util.concurrent.Promise;
 
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
@@ -37,6 +39,9 @@ import java.util.concurrent.atomic.AtomicReference;
 final class ProxyHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
     private static final List<String> HOP_BY_HOP = List.of("connection", "keep-alive", "proxy-connection", "te", "trailer",
             "transfer-encoding", "upgrade");
+    /** What Netty notes of an HTTP/2 stream (x-http2-stream-id, x-http2-scheme…): it stays with the load balancer. */
+    private static final List<AsciiString> HTTP2_NOTES = Arrays.stream(HttpConversionUtil.ExtensionHeaderNames.values())
+            .map(HttpConversionUtil.ExtensionHeaderNames::text).toList();
 
     /**
      * Where the connection came in.
@@ -59,11 +64,13 @@ final class ProxyHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
     private final ElbMetrics metrics;
     /** The load balancer this connection counts for, from its first request on. */
     private String countedFor;
+    private final String listenerPort;
 
     ProxyHandler(Entry entry, boolean tls, AtomicReference<ElbPlans> plans, InterfaceNamespaces namespaces, Upstreams upstreams, TargetChooser chooser,
                  ElbMetrics metrics) {
         super(false);
         this.entry = entry;
+        this.listenerPort = String.valueOf(entry.listenerPort());
         this.tls = tls;
         this.plans = plans;
         this.namespaces = namespaces;
@@ -101,12 +108,9 @@ final class ProxyHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
         String sourceIp = entry.frontDoor() ? io.kumo.core.network.HostAddress.AS_SEEN_FROM_VPCS : source;
         QueryStringDecoder uri = new QueryStringDecoder(request.uri());
         // most listeners forward everything: the request's facts are gathered only when a rule looks at them
-        RequestFacts facts = listener.rules().stream().allMatch(r -> r.conditions().isEmpty()) ? null
+        RequestFacts facts = everyRuleUnconditional(listener.rules()) ? null
                 : new RequestFacts(host, uri.rawPath(), request.method().name(), headers(request.headers()), query(uri), sourceIp);
-        Action action = listener.rules().stream().filter(r -> r.conditions().isEmpty() || RuleMatcher.matches(r.conditions(), facts))
-                .findFirst()
-                .flatMap(r -> r.actions().stream().min(Comparator.comparing(a -> a.order() == null ? Integer.MAX_VALUE : a.order())))
-                .orElse(null);
+        Action action = firstAction(listener.rules(), facts);
         if (action == null) {
             request.release();
             answer(ctx, lb, ElbResponses.error(HttpResponseStatus.SERVICE_UNAVAILABLE), keepAlive);
@@ -124,6 +128,35 @@ final class ProxyHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
             }
             default -> forward(ctx, request, keepAlive, lb, action.forward(), sourceIp);
         }
+    }
+
+    private static boolean everyRuleUnconditional(List<ElbPlans.Rule> rules) {
+        for (ElbPlans.Rule r : rules) {
+            if (!r.conditions().isEmpty()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The lowest-ordered action of the first rule that matches (rules come in priority order, the default last); null if none. */
+    private static Action firstAction(List<ElbPlans.Rule> rules, RequestFacts facts) {
+        for (ElbPlans.Rule r : rules) {
+            if (r.conditions().isEmpty() || RuleMatcher.matches(r.conditions(), facts)) {
+                Action first = null;
+                for (Action a : r.actions()) {
+                    if (first == null || order(a) < order(first)) {
+                        first = a;
+                    }
+                }
+                return first;
+            }
+        }
+        return null;
+    }
+
+    private static int order(Action a) {
+        return a.order() == null ? Integer.MAX_VALUE : a.order();
     }
 
     private void forward(ChannelHandlerContext ctx, FullHttpRequest request, boolean keepAlive, ElbPlans.Balancer lb, Action.Forward forward,
@@ -194,18 +227,23 @@ final class ProxyHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
     private void prepare(FullHttpRequest request, String sourceIp) {
         HttpHeaders h = request.headers();
         HOP_BY_HOP.forEach(h::remove);
-        // what Netty notes of an HTTP/2 stream (x-http2-stream-id, x-http2-scheme…) stays with the load balancer
-        h.names().stream().filter(n -> n.regionMatches(true, 0, "x-http2-", 0, 8)).toList().forEach(h::remove);
+        HTTP2_NOTES.forEach(h::remove);
         String forwardedFor = h.get("X-Forwarded-For");
         h.set("X-Forwarded-For", forwardedFor == null || forwardedFor.isBlank() ? sourceIp : forwardedFor + ", " + sourceIp);
         h.set("X-Forwarded-Proto", tls ? "https" : "http");
-        h.set("X-Forwarded-Port", String.valueOf(entry.listenerPort()));
+        h.set("X-Forwarded-Port", listenerPort);
         if (!h.contains("X-Amzn-Trace-Id")) {
-            byte[] random = new byte[12];
-            ThreadLocalRandom.current().nextBytes(random);
-            h.set("X-Amzn-Trace-Id", "Root=1-" + String.format("%08x", System.currentTimeMillis() / 1000) + "-" + HexFormat.of().formatHex(random));
+            h.set("X-Amzn-Trace-Id", traceId());
         }
         HttpUtil.setKeepAlive(request, true);
+    }
+
+    /** ALB's "Root=1-{epoch seconds, 8 hex digits}-{24 random hex digits}". */
+    private static String traceId() {
+        byte[] random = new byte[12];
+        ThreadLocalRandom.current().nextBytes(random);
+        HexFormat hex = HexFormat.of();
+        return "Root=1-" + hex.toHexDigits((int) (System.currentTimeMillis() / 1000)) + "-" + hex.formatHex(random);
     }
 
     /** A response the load balancer makes itself, counted as such. */

@@ -4,6 +4,7 @@ import io.kumo.elbv2.listener.Action;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -22,7 +23,10 @@ final class TargetChooser {
     private final HealthChecker health;
     private final Clock clock;
     private final Map<String, AtomicInteger> cursors = new ConcurrentHashMap<>();
-    private final Map<String, AtomicInteger> inFlight = new ConcurrentHashMap<>();
+    private final Map<InFlightKey, AtomicInteger> inFlight = new ConcurrentHashMap<>();
+
+    private record InFlightKey(String groupArn, String targetKey) {
+    }
 
     TargetChooser(HealthChecker health, Clock clock) {
         this.health = health;
@@ -54,19 +58,27 @@ final class TargetChooser {
      * @param stuckTo the target a stickiness cookie names, chosen if it can take the request
      */
     Optional<ElbPlans.Target> target(ElbPlans.Group group, List<String> zones, java.util.Set<String> refused, Optional<String> stuckTo) {
-        List<ElbPlans.Target> candidates = group.targets().stream()
-                .filter(t -> t.running() && t.ip() != null && !t.draining() && (zones.contains(t.zone()) || "all".equals(t.zone())))
-                .filter(t -> !refused.contains(t.key()))
-                .toList();
+        // loops, not streams: this runs for every request, and C1-compiled stream pipelines cost more than the rest of the choice
+        List<ElbPlans.Target> candidates = new ArrayList<>(group.targets().size());
+        List<ElbPlans.Target> healthy = new ArrayList<>(group.targets().size());
+        for (ElbPlans.Target t : group.targets()) {
+            if (t.running() && t.ip() != null && !t.draining() && (zones.contains(t.zone()) || "all".equals(t.zone()))
+                    && !refused.contains(t.key())) {
+                candidates.add(t);
+                if (health.healthy(group.arn(), t.key())) {
+                    healthy.add(t);
+                }
+            }
+        }
         if (candidates.isEmpty()) {
             return Optional.empty();
         }
-        List<ElbPlans.Target> healthy = candidates.stream().filter(t -> health.healthy(group.arn(), t.key())).toList();
         List<ElbPlans.Target> pool = healthy.isEmpty() ? candidates : warmedEnough(group, healthy);
         if (stuckTo.isPresent()) {
-            Optional<ElbPlans.Target> stuck = pool.stream().filter(t -> t.key().equals(stuckTo.get())).findFirst();
-            if (stuck.isPresent()) {
-                return stuck;
+            for (ElbPlans.Target t : pool) {
+                if (t.key().equals(stuckTo.get())) {
+                    return Optional.of(t);
+                }
             }
         }
         if ("least_outstanding_requests".equals(group.attributes().get("load_balancing.algorithm.type"))) {
@@ -98,7 +110,7 @@ final class TargetChooser {
     }
 
     private AtomicInteger counter(ElbPlans.Group group, ElbPlans.Target target) {
-        return inFlight.computeIfAbsent(group.arn() + "|" + target.key(), k -> new AtomicInteger());
+        return inFlight.computeIfAbsent(new InFlightKey(group.arn(), target.key()), k -> new AtomicInteger());
     }
 
     private static int weight(Action.WeightedTargetGroup g) {

@@ -3,6 +3,7 @@ package io.kumo.it.elbv2;
 import io.kumo.fabric.host.Command;
 import io.kumo.fabric.host.Isolation;
 import io.kumo.it.KumoHarness;
+import io.kumo.it.ec2.PublicVpc;
 import io.kumo.it.tls.SelfSigned;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -97,13 +98,10 @@ class LoadBalancerTrafficTest {
     static void site() {
         Isolation isolation = Isolation.probe();
         assumeTrue(isolation.available(), "sandboxes cannot run here: " + isolation.reason());
-        String vpc = EC2.createVpc(r -> r.cidrBlock("10.60.0.0/16")).vpc().vpcId();
-        String igw = EC2.createInternetGateway(r -> { }).internetGateway().internetGatewayId();
-        EC2.attachInternetGateway(r -> r.internetGatewayId(igw).vpcId(vpc));
-        String table = EC2.createRouteTable(r -> r.vpcId(vpc)).routeTable().routeTableId();
-        EC2.createRoute(r -> r.routeTableId(table).destinationCidrBlock("0.0.0.0/0").gatewayId(igw));
-        String a = subnet(vpc, table, "10.60.0.0/24", "ap-northeast-1a");
-        String c = subnet(vpc, table, "10.60.1.0/24", "ap-northeast-1c");
+        PublicVpc network = PublicVpc.create(EC2, "10.60");
+        String vpc = network.vpcId();
+        String a = network.subnetA();
+        String c = network.subnetC();
         String elbSg = EC2.createSecurityGroup(r -> r.vpcId(vpc).groupName("elb-sg").description("elb")).groupId();
         EC2.authorizeSecurityGroupIngress(r -> r.groupId(elbSg).ipProtocol("tcp").fromPort(80).toPort(80).cidrIp("0.0.0.0/0"));
         String webSg = EC2.createSecurityGroup(r -> r.vpcId(vpc).groupName("web-sg").description("web")).groupId();
@@ -131,13 +129,6 @@ class LoadBalancerTrafficTest {
         ELB.waiter().waitUntilLoadBalancerAvailable(r -> r.loadBalancerArns(loadBalancer), FAST);
         ELB.waiter().waitUntilTargetInService(r -> r.targetGroupArn(group), FAST);
         port = frontDoorPort(80);
-    }
-
-    private static String subnet(String vpc, String table, String cidr, String zone) {
-        String id = EC2.createSubnet(r -> r.vpcId(vpc).cidrBlock(cidr).availabilityZone(zone)).subnet().subnetId();
-        EC2.modifySubnetAttribute(r -> r.subnetId(id).mapPublicIpOnLaunch(v -> v.value(true)));
-        EC2.associateRouteTable(r -> r.routeTableId(table).subnetId(id));
-        return id;
     }
 
     /** The host's port for the listener port (the same unless something else holds it), from Kumo's own command. */

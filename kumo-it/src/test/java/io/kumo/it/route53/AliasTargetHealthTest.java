@@ -2,6 +2,7 @@ package io.kumo.it.route53;
 
 import io.kumo.fabric.host.Isolation;
 import io.kumo.it.KumoHarness;
+import io.kumo.it.ec2.PublicVpc;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.xbill.DNS.DClass;
@@ -77,14 +78,11 @@ class AliasTargetHealthTest {
         Isolation isolation = Isolation.probe();
         assumeTrue(isolation.available(), "sandboxes cannot run here: " + isolation.reason());
         dnsPort = dnsPort();
-        String vpc = EC2.createVpc(r -> r.cidrBlock("10.62.0.0/16")).vpc().vpcId();
+        PublicVpc network = PublicVpc.create(EC2, "10.62");
+        String vpc = network.vpcId();
         EC2.modifyVpcAttribute(r -> r.vpcId(vpc).enableDnsHostnames(v -> v.value(true))); // else instances get no public DNS name
-        String igw = EC2.createInternetGateway(r -> { }).internetGateway().internetGatewayId();
-        EC2.attachInternetGateway(r -> r.internetGatewayId(igw).vpcId(vpc));
-        String table = EC2.createRouteTable(r -> r.vpcId(vpc)).routeTable().routeTableId();
-        EC2.createRoute(r -> r.routeTableId(table).destinationCidrBlock("0.0.0.0/0").gatewayId(igw));
-        String a = subnet(vpc, table, "10.62.0.0/24", "ap-northeast-1a");
-        String c = subnet(vpc, table, "10.62.1.0/24", "ap-northeast-1c");
+        String a = network.subnetA();
+        String c = network.subnetC();
         String elbSg = EC2.createSecurityGroup(r -> r.vpcId(vpc).groupName("eth-elb").description("elb")).groupId();
         EC2.authorizeSecurityGroupIngress(r -> r.groupId(elbSg).ipProtocol("tcp").fromPort(80).toPort(80).cidrIp("0.0.0.0/0"));
         String webSg = EC2.createSecurityGroup(r -> r.vpcId(vpc).groupName("eth-web").description("web")).groupId();
@@ -106,13 +104,6 @@ class AliasTargetHealthTest {
         ELB.waiter().waitUntilLoadBalancerAvailable(r -> r.loadBalancerArns(lb.loadBalancerArn()), FAST);
         ELB.waiter().waitUntilTargetInService(r -> r.targetGroupArn(group), FAST);
         instance = EC2.describeInstances(r -> r.instanceIds(id)).reservations().getFirst().instances().getFirst();
-    }
-
-    private static String subnet(String vpc, String table, String cidr, String zone) {
-        String id = EC2.createSubnet(r -> r.vpcId(vpc).cidrBlock(cidr).availabilityZone(zone)).subnet().subnetId();
-        EC2.modifySubnetAttribute(r -> r.subnetId(id).mapPublicIpOnLaunch(v -> v.value(true)));
-        EC2.associateRouteTable(r -> r.routeTableId(table).subnetId(id));
-        return id;
     }
 
     private static int dnsPort() throws Exception {

@@ -1,11 +1,10 @@
 package io.kumo.rds.runtime;
 
+import io.kumo.rds.runtime.engine.FileTrees;
+
 import java.io.IOException;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
 
 /** Removing directory trees the runtime made, without following links out of them. */
 final class Dirs {
@@ -13,23 +12,8 @@ final class Dirs {
     }
 
     static void delete(Path root) {
-        if (!Files.exists(root, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
-            return;
-        }
         try {
-            Files.walkFileTree(root, new SimpleFileVisitor<>() {
-                @Override
-                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-                    Files.deleteIfExists(file);
-                    return FileVisitResult.CONTINUE;
-                }
-
-                @Override
-                public FileVisitResult postVisitDirectory(Path dir, IOException e) throws IOException {
-                    Files.deleteIfExists(dir);
-                    return FileVisitResult.CONTINUE;
-                }
-            });
+            FileTrees.delete(root);
         } catch (IOException e) {
             System.getLogger("kumo.rds.runtime").log(System.Logger.Level.WARNING, "cannot delete " + root + ": " + e.getMessage());
         }

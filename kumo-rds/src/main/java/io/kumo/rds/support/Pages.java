@@ -1,7 +1,7 @@
 package io.kumo.rds.support;
 
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
+import io.kumo.core.service.PositionMarkers;
+
 import java.util.List;
 
 /**
@@ -28,24 +28,11 @@ public final class Pages {
         if (size < FEWEST || size > most) {
             throw RdsErrors.invalidValue("Invalid value for MaxRecords: " + maxRecords + ". It must be between " + FEWEST + " and " + most + ".");
         }
-        int from = marker == null || marker.isEmpty() ? 0 : position(marker);
-        if (from > all.size()) {
+        int from = marker == null || marker.isEmpty() ? 0 : PositionMarkers.decode(marker).orElse(-1);
+        if (from < 0 || from > all.size()) {
             throw RdsErrors.invalidValue("The marker '" + marker + "' is not valid.");
         }
-        int to = Math.min(all.size(), from + size);
-        String next = to < all.size() ? Base64.getUrlEncoder().withoutPadding().encodeToString(("p" + to).getBytes(StandardCharsets.UTF_8)) : null;
-        return new Page<>(List.copyOf(all.subList(from, to)), next);
-    }
-
-    private static int position(String marker) {
-        try {
-            String decoded = new String(Base64.getUrlDecoder().decode(marker), StandardCharsets.UTF_8);
-            if (decoded.startsWith("p")) {
-                return Integer.parseInt(decoded.substring(1));
-            }
-        } catch (IllegalArgumentException e) {
-            // falls through to the error
-        }
-        throw RdsErrors.invalidValue("The marker '" + marker + "' is not valid.");
+        PositionMarkers.Slice<T> slice = PositionMarkers.slice(all, from, size);
+        return new Page<>(slice.items(), slice.next());
     }
 }

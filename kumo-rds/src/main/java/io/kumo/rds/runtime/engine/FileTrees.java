@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Set;
 
 /** Copying, deleting and opening directory trees. */
-final class FileTrees {
+public final class FileTrees {
     private FileTrees() {
     }
 
@@ -25,26 +25,31 @@ final class FileTrees {
     }
 
     static void deleteQuietly(Path root) {
-        if (root == null || !Files.exists(root, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
-            return;
-        }
         try {
-            Files.walkFileTree(root, new SimpleFileVisitor<>() {
-                @Override
-                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-                    Files.deleteIfExists(file);
-                    return FileVisitResult.CONTINUE;
-                }
-
-                @Override
-                public FileVisitResult postVisitDirectory(Path dir, IOException exc) throws IOException {
-                    Files.deleteIfExists(dir);
-                    return FileVisitResult.CONTINUE;
-                }
-            });
+            delete(root);
         } catch (IOException e) {
             // best effort: what is left is reported by the caller's next attempt
         }
+    }
+
+    /** Deletes the tree without following links out of it; nothing when it does not exist. */
+    public static void delete(Path root) throws IOException {
+        if (root == null || !Files.exists(root, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        Files.walkFileTree(root, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+                Files.deleteIfExists(file);
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult postVisitDirectory(Path dir, IOException exc) throws IOException {
+                Files.deleteIfExists(dir);
+                return FileVisitResult.CONTINUE;
+            }
+        });
     }
 
     /** Gives everyone read access (and search on directories and programs): servers run as another user. */

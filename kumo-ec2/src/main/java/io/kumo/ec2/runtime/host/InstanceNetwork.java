@@ -48,8 +48,8 @@ public final class InstanceNetwork {
         }
         String port = FabricNames.routerPort(w.interfaceId());
         String bridge = FabricNames.bridge(w.subnet().subnetId());
-        Command.of(HostTools.require("ip"), "link", "add", "eth0", "netns", ns.name(), "address", w.macAddress(),
-                "type", "veth", "peer", "name", port, "netns", router.name()).run();
+        Command.of(HostTools.require("ip"), "link", "add", "eth0", "netns", ns.name(), "address", w.macAddress(), "mtu", VpcNetwork.MTU,
+                "type", "veth", "peer", "name", port, "netns", router.name(), "mtu", VpcNetwork.MTU).run();
         router.ipStrict(List.of("link set " + port + " master " + bridge, "link set " + port + " up",
                 "neighbour replace " + w.privateIp() + " lladdr " + w.macAddress() + " dev " + bridge + " nud permanent"));
         ns.ipStrict(List.of("link set lo up", "address add " + w.privateIp() + "/" + w.subnet().cidr().prefixLength() + " dev eth0",

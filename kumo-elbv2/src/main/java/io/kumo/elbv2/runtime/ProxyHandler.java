@@ -2,6 +2,7 @@ package io.kumo.elbv2.runtime;
 
 import io.kumo.core.network.InterfaceNamespaces;
 import io.kumo.elbv2.listener.Action;
+import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
@@ -13,8 +14,10 @@ import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.QueryStringDecoder;
+import io.netty.handler.codec.http2.Http2StreamChannel;
 import io.netty.handler.codec.http2.HttpConversionUtil;
 import io.netty.util.AsciiString;
+import io.netty.util.AttributeKey;
 import io.netty.util.concurrent.Future;
 import io.netty.util.concurrent.Promise;
 
@@ -37,6 +40,8 @@ import java.util.concurrent.atomic.AtomicReference;
  * 503 when the group has no target to send to). Requests are handled one at a time per connection.
  */
 final class ProxyHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
+    /** The load balancer a client connection counts for, from its first request on. */
+    private static final AttributeKey<String> COUNTED_FOR = AttributeKey.valueOf("kumo.elb.countedFor");
     private static final List<String> HOP_BY_HOP = List.of("connection", "keep-alive", "proxy-connection", "te", "trailer",
             "transfer-encoding", "upgrade");
     /** What Netty notes of an HTTP/2 stream (x-http2-stream-id, x-http2-scheme…): it stays with the load balancer. */
@@ -62,8 +67,6 @@ final class ProxyHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
     private final Upstreams upstreams;
     private final TargetChooser chooser;
     private final ElbMetrics metrics;
-    /** The load balancer this connection counts for, from its first request on. */
-    private String countedFor;
     private final String listenerPort;
 
     ProxyHandler(Entry entry, boolean tls, AtomicReference<ElbPlans> plans, InterfaceNamespaces namespaces, Upstreams upstreams, TargetChooser chooser,
@@ -100,10 +103,7 @@ final class ProxyHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
             ctx.close();
             return;
         }
-        if (countedFor == null) {
-            countedFor = lb.arn();
-            metrics.connectionOpened(countedFor);
-        }
+        countConnection(ctx, lb.arn());
         String source = ((InetSocketAddress) ctx.channel().remoteAddress()).getAddress().getHostAddress();
         String sourceIp = entry.frontDoor() ? io.kumo.core.network.HostAddress.AS_SEEN_FROM_VPCS : source;
         QueryStringDecoder uri = new QueryStringDecoder(request.uri());
@@ -282,12 +282,18 @@ final class ProxyHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
         return out;
     }
 
-    @Override
-    public void channelInactive(ChannelHandlerContext ctx) throws Exception {
-        if (countedFor != null) {
-            metrics.connectionClosed(countedFor);
+    /**
+     * Counts the client's connection for the load balancer once, from its first request until it
+     * closes: an HTTP/2 connection carries its requests on stream channels, each with its own
+     * handler, but it is one connection (ActiveConnectionCount).
+     */
+    private void countConnection(ChannelHandlerContext ctx, String loadBalancerArn) {
+        // (an accepted TCP channel's parent is the listening one: only a stream's parent is its connection)
+        Channel connection = ctx.channel() instanceof Http2StreamChannel stream ? stream.parent() : ctx.channel();
+        if (connection.attr(COUNTED_FOR).setIfAbsent(loadBalancerArn) == null) {
+            metrics.connectionOpened(loadBalancerArn);
+            connection.closeFuture().addListener(closed -> metrics.connectionClosed(loadBalancerArn));
         }
-        super.channelInactive(ctx);
     }
 
     @Override

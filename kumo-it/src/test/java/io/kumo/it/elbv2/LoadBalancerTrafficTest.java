@@ -355,6 +355,24 @@ class LoadBalancerTrafficTest {
                     .as("the imported certificate, chosen by the SNI name and verified").isEqualTo("200 2");
             assertThat(curlRaw("http://" + dnsName + ":" + tlsPort + "/")[0]).as("plain HTTP to an HTTPS listener").startsWith("000");
 
+            // three requests multiplexed on one HTTP/2 connection are one active connection, not three
+            Process streams = new ProcessBuilder("curl", "-s", "-k", "--http2", "--parallel", "-o", "/dev/null", "-o", "/dev/null", "-o", "/dev/null",
+                    "https://" + dnsName + ":" + tlsPort + "/slow?1", "https://" + dnsName + ":" + tlsPort + "/slow?2",
+                    "https://" + dnsName + ":" + tlsPort + "/slow?3").start();
+            try {
+                long end = System.nanoTime() + Duration.ofSeconds(4).toNanos();
+                long active;
+                do {
+                    Thread.sleep(200);
+                    active = count(command("elbv2/metrics"), "LoadBalancer=app/Test-ELB/", "ActiveConnectionCount");
+                } while (active == 0 && System.nanoTime() < end);
+                Thread.sleep(500);
+                assertThat(count(command("elbv2/metrics"), "LoadBalancer=app/Test-ELB/", "ActiveConnectionCount"))
+                        .as("one connection with three streams in flight").isEqualTo(1);
+            } finally {
+                streams.destroyForcibly().waitFor();
+            }
+
             ELB.modifyLoadBalancerAttributes(r -> r.loadBalancerArn(loadBalancer).attributes(a -> a.key("routing.http2.enabled").value("false")));
             sleepForThePlan();
             assertThat(curlRaw("-k", "--http2", url)[0]).as("routing.http2.enabled=false").isEqualTo("200 1.1");

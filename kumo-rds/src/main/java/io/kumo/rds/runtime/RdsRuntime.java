@@ -15,7 +15,7 @@ import io.kumo.rds.event.Events;
 import io.kumo.rds.instance.DbInstanceRecord;
 import io.kumo.rds.instance.InstanceStatus;
 import io.kumo.rds.runtime.engine.Engine;
-import io.kumo.rds.runtime.engine.EngineException;
+import io.kumo.rds.runtime.engine.ServerExitedAtStart;
 import io.kumo.rds.runtime.engine.Engines;
 import io.kumo.rds.snapshot.DbSnapshotRecord;
 import io.kumo.fabric.netns.NamespaceSockets;
@@ -51,7 +51,7 @@ public final class RdsRuntime implements Controller {
     private static final System.Logger LOG = System.getLogger("kumo.rds.runtime");
     private static final Duration TICK = Duration.ofSeconds(1);
     private static final Duration PREPARE_WAIT = Duration.ofSeconds(10);
-    /** Statuses in which the servers run, so a server that keeps failing to start is the parameters' fault when the user set some. */
+    /** Statuses in which the servers run: a server that keeps exiting at start there is the parameters' fault when the user set some. */
     private static final Set<String> RUNNING = Set.of(InstanceStatus.AVAILABLE, InstanceStatus.REBOOTING, InstanceStatus.STARTING,
             InstanceStatus.MODIFYING, InstanceStatus.BACKING_UP, InstanceStatus.RESETTING_MASTER_CREDENTIALS);
     private static final Set<String> WATCHED = Set.of(DbInstanceRecord.TABLE.name(), DbSnapshotRecord.TABLE.name(),
@@ -192,7 +192,7 @@ public final class RdsRuntime implements Controller {
                 String next = null;
                 if (r.status().equals(InstanceStatus.CREATING)) {
                     next = InstanceStatus.FAILED;
-                } else if (RUNNING.contains(r.status()) && cause instanceof EngineException && !GroupParameters.of(tx, r).startup().isEmpty()) {
+                } else if (RUNNING.contains(r.status()) && cause instanceof ServerExitedAtStart && !GroupParameters.of(tx, r).startup().isEmpty()) {
                     next = InstanceStatus.INCOMPATIBLE_PARAMETERS;
                 }
                 if (next != null) {

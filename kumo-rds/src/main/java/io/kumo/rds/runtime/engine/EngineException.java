@@ -1,7 +1,7 @@
 package io.kumo.rds.runtime.engine;
 
 /** Anything that went wrong while preparing, running or administering a database server. */
-public final class EngineException extends RuntimeException {
+public class EngineException extends RuntimeException {
     public EngineException(String message) {
         super(message);
     }

@@ -108,7 +108,7 @@ public final class ServerLauncher {
         try {
             Waits.until(startTimeout, spec.engine().describe() + " at " + spec.connectAddress() + ":" + spec.port() + " to accept connections", () -> {
                 if (!process.isAlive()) {
-                    throw new EngineException(spec.engine().describe() + " exited at start (status " + process.exitValue() + "); its log ends with:\n"
+                    throw new ServerExitedAtStart(spec.engine().describe() + " exited at start (status " + process.exitValue() + "); its log ends with:\n"
                             + LogTail.of(spec.layout().log()));
                 }
                 try {

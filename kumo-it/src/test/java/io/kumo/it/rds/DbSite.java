@@ -123,7 +123,12 @@ final class DbSite {
 
     /** "EXIT:OUTPUT" of the mysql client run in the web instance. */
     String mysql(String host, String password, String sql) {
-        InsideInstance.Result r = web.run("mysql --connect-timeout=3 -h " + host + " -u admin -p'" + password + "' -N -B -e \"" + sql + "\" 2>&1");
+        return mysql(web, host, password, sql);
+    }
+
+    /** "EXIT:OUTPUT" of the mysql client, as admin, run in {@code from}. */
+    static String mysql(InsideInstance from, String host, String password, String sql) {
+        InsideInstance.Result r = from.run("mysql --connect-timeout=3 -h " + host + " -u admin -p'" + password + "' -N -B -e \"" + sql + "\" 2>&1");
         return r.exit() + ":" + r.output().strip();
     }
 
@@ -166,6 +171,10 @@ final class DbSite {
      * writes the server would have taken (name lookup, TCP and the TLS handshake the MariaDB client insists on).
      */
     void startWriter(String endpoint, String password, String table, int seconds, String log) {
+        startWriter(web, endpoint, password, table, seconds, log);
+    }
+
+    static void startWriter(InsideInstance web, String endpoint, String password, String table, int seconds, String log) {
         web.run("(i=0; end=$((SECONDS+" + seconds + ")); while [ $SECONDS -lt $end ]; do i=$((i+1)); "
                 + "if mysql --connect-timeout=3 -h " + endpoint + " -u admin -p'" + password + "' -e \"INSERT INTO " + table + " VALUES ($i)\" 2>/dev/null; "
                 + "then echo \"ok $i $(date +%s%3N)\"; else echo \"fail $i $(date +%s%3N)\"; sleep 0.05; fi; done; echo done) > " + log + " 2>&1 &");
@@ -176,6 +185,10 @@ final class DbSite {
     }
 
     Writes awaitWriter(String log, Duration limit) {
+        return awaitWriter(web, log, limit);
+    }
+
+    static Writes awaitWriter(InsideInstance web, String log, Duration limit) {
         long end = System.nanoTime() + limit.toNanos();
         String text;
         do {
@@ -209,7 +222,11 @@ final class DbSite {
 
     /** The ids stored in {@code table}, read through the endpoint. */
     Set<Integer> storedIds(String endpoint, String password, String table) {
-        String rows = mysql(endpoint, password, "SELECT id FROM " + table);
+        return storedIds(web, endpoint, password, table);
+    }
+
+    static Set<Integer> storedIds(InsideInstance web, String endpoint, String password, String table) {
+        String rows = mysql(web, endpoint, password, "SELECT id FROM " + table);
         assertThat(rows).startsWith("0:");
         Set<Integer> stored = new HashSet<>();
         for (String id : rows.substring(2).strip().split("\n")) {

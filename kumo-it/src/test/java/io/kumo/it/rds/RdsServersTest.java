@@ -139,8 +139,7 @@ class RdsServersTest {
     }
 
     private static String mysql(InsideInstance from, String host, String pw, String sql) {
-        InsideInstance.Result r = from.run("mysql --connect-timeout=3 -h " + host + " -u admin -p'" + pw + "' -N -B -e \"" + sql + "\" 2>&1");
-        return r.exit() + ":" + r.output().strip();
+        return DbSite.mysql(from, host, pw, sql);
     }
 
     @Test
@@ -237,9 +236,7 @@ class RdsServersTest {
         assertThat(before.secondaryAvailabilityZone()).isNotNull().isNotEqualTo(before.availabilityZone());
         String ipBefore = web.run("getent ahostsv4 " + multiEndpoint + " | head -1 | cut -d' ' -f1").output().strip();
         assertThat(mysql(web, multiEndpoint, "multi-az-pw1", "CREATE TABLE app.w (id INT PRIMARY KEY)")).startsWith("0:");
-        web.run("(i=0; end=$((SECONDS+25)); while [ $SECONDS -lt $end ]; do i=$((i+1)); "
-                + "if mysql --connect-timeout=1 -h " + multiEndpoint + " -u admin -p'multi-az-pw1' app -e \"INSERT INTO w VALUES ($i)\" 2>/dev/null; "
-                + "then echo \"ok $i $(date +%s%3N)\"; else echo \"fail $i $(date +%s%3N)\"; sleep 0.05; fi; done; echo done) > /tmp/writes.log 2>&1 &");
+        DbSite.startWriter(web, multiEndpoint, "multi-az-pw1", "app.w", 25, "/tmp/writes.log");
         sleep(4000);
         RDS.rebootDBInstance(r -> r.dbInstanceIdentifier(MULTI).forceFailover(true));
         RDS.waiter().waitUntilDBInstanceAvailable(r -> r.dbInstanceIdentifier(MULTI), FAST);
@@ -248,40 +245,12 @@ class RdsServersTest {
         assertThat(after.secondaryAvailabilityZone()).isEqualTo(before.availabilityZone());
         String ipAfter = web.run("getent ahostsv4 " + multiEndpoint + " | head -1 | cut -d' ' -f1").output().strip();
         assertThat(ipAfter).as("the endpoint follows the new primary").isNotEqualTo(ipBefore);
-        long end = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        String log;
-        do {
-            sleep(500);
-            log = web.run("cat /tmp/writes.log").output();
-        } while (!log.contains("done") && System.nanoTime() < end);
-        assertThat(log).contains("done");
-        Set<Integer> acked = new HashSet<>();
-        long firstFail = -1;
-        long recovered = -1;
-        for (String line : log.split("\n")) {
-            String[] f = line.split(" ");
-            if (f.length < 3) {
-                continue;
-            }
-            if (f[0].equals("ok")) {
-                acked.add(Integer.parseInt(f[1]));
-                if (firstFail >= 0 && recovered < 0) {
-                    recovered = Long.parseLong(f[2]);
-                }
-            } else if (firstFail < 0) {
-                firstFail = Long.parseLong(f[2]);
-            }
-        }
-        String rows = mysql(web, multiEndpoint, "multi-az-pw1", "SELECT id FROM app.w");
-        assertThat(rows).startsWith("0:");
-        Set<Integer> stored = new HashSet<>();
-        for (String id : rows.substring(2).strip().split("\n")) {
-            stored.add(Integer.parseInt(id.strip()));
-        }
+        DbSite.Writes writes = DbSite.awaitWriter(web, "/tmp/writes.log", Duration.ofSeconds(60));
+        Set<Integer> acked = writes.acknowledged();
         Set<Integer> lost = new HashSet<>(acked);
-        lost.removeAll(stored);
+        lost.removeAll(DbSite.storedIds(web, multiEndpoint, "multi-az-pw1", "app.w"));
         System.out.printf("RDS failover: %d acknowledged writes, %d lost, downtime %d ms%n", acked.size(), lost.size(),
-                firstFail < 0 ? 0 : recovered - firstFail);
+                writes.downtimeMillis());
         assertThat(acked.size()).isGreaterThan(20);
         assertThat(lost).as("acknowledged writes missing after the failover").isEmpty();
         var events = RDS.describeEvents(r -> r.sourceIdentifier(MULTI).sourceType("db-instance")).events().stream()

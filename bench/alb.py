@@ -17,6 +17,7 @@
 
 Needs root (sandboxes), wrk, and nginx for the nginx baseline (apt-get install nginx-light). Traffic stays on
 127.0.0.0/8. Usage: python3 bench/alb.py [--duration 10] [--rounds 2] [--only tput,stop]
+(--only hold sets everything up and waits, for profiling by hand.)
 """
 import argparse
 import http.client
@@ -185,6 +186,12 @@ def main():
     publics = [i['PublicIpAddress'] for r in ec2.describe_instances(InstanceIds=ids)['Reservations'] for i in r['Instances']]
     say(f'# two targets {ids} ({publics}), load balancer {lb["DNSName"]} on 127.0.0.1:{front}')
 
+    if 'hold' in args.only:   # for profiling by hand: the set-up stays until this script is interrupted (at most an hour)
+        say(f'# holding: curl -H "Host: {lb["DNSName"]}" http://127.0.0.1:{front}/16k.bin  (Kumo pid {kumo.pid}); Ctrl-C ends')
+        try:
+            time.sleep(3600)
+        except KeyboardInterrupt:
+            pass
     if 'tput' in args.only:
         nginx = start_nginx(logdir, publics)
         for path in ('/16k.bin',):

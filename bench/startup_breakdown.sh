@@ -17,7 +17,7 @@ cp="$target/kumo-server.jar:$target/lib/*"
 "$javac" -nowarn -d "$work/classes" -cp "$cp" "$bench/breakdown/StartupBreakdown.java" "$bench/loadgen/src/main/java/io/kumo/bench/SigV4.java" 2>&1 | grep -v '^Note:' || true
 "$(dirname "$java")/jar" --create --file "$work/breakdown.jar" -C "$work/classes" .   # the AOT cache takes jars only
 # the launcher's flags (keep in sync with jvm_flags in ../kumo)
-flags=(-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xss512k -Xms32m -Xmn16m -Xmx512m -Dio.netty.jfr.enabled=false --enable-native-access=ALL-UNNAMED)
+flags=(-XX:+UseSerialGC -XX:+UnlockDiagnosticVMOptions -XX:-DisplayVMOutput "-XX:CompilerDirectivesFile=$bench/../kumo-server/src/main/jvm/compiler-directives.json" -Xss512k -Xms32m -Xmn16m -Xmx512m -Dio.netty.jfr.enabled=false --enable-native-access=ALL-UNNAMED)
 # training run for this harness's own cache (the class path must match the one used below)
 "$java" "${flags[@]}" -XX:AOTCacheOutput="$work/bd.aot" -Xlog:aot=error -Xlog:cds=error -cp "$cp:$work/breakdown.jar" io.kumo.bench.StartupBreakdown real >/dev/null 2>&1
 for mode in real split; do

@@ -25,9 +25,12 @@ JAVA = '/usr/lib/jvm/temurin-25-jdk-amd64/bin/java'
 T = os.path.join(harness.KUMO_HOME, 'kumo-server', 'target')
 CP = f'{T}/kumo-server.jar:{T}/lib/*'
 ORIGINAL = ['-XX:+UseSerialGC', '-XX:TieredStopAtLevel=1', '-Xss512k', '--enable-native-access=ALL-UNNAMED']
+DIRECTIVES = os.path.join(harness.KUMO_HOME, 'kumo-server', 'src', 'main', 'jvm', 'compiler-directives.json')
+DATA_PLANE_C2 = ['-XX:+UnlockDiagnosticVMOptions', '-XX:-DisplayVMOutput', f'-XX:CompilerDirectivesFile={DIRECTIVES}']
 # keep in sync with jvm_flags in ../kumo
-LAUNCHER = ['-XX:+UseSerialGC', '-XX:TieredStopAtLevel=1', '-Xss512k', '-Xms32m', '-Xmn16m', '-Xmx512m',
+LAUNCHER = ['-XX:+UseSerialGC'] + DATA_PLANE_C2 + ['-Xss512k', '-Xms32m', '-Xmn16m', '-Xmx512m',
             '-Dio.netty.processId=1', '-Dio.netty.jfr.enabled=false', '--enable-native-access=ALL-UNNAMED']
+C1_ONLY = [f for f in LAUNCHER if f not in DATA_PLANE_C2] + ['-XX:TieredStopAtLevel=1']
 HEAPLESS = [f for f in LAUNCHER if not f.startswith(('-Xms', '-Xmn', '-Xmx'))]
 NATIVE = ['--enable-native-access=ALL-UNNAMED']
 # C2 only for what stays hot (a load balancer under load), not for what start-up runs a few thousand times
@@ -43,14 +46,15 @@ work = tempfile.mkdtemp(prefix='kumo-flags-')
 
 # label -> (flags, cache kind: None | 'aot' | 'cds')
 VARIANTS = {
-    'launcher (Serial+C1+small young gen, AOT)': (LAUNCHER, 'aot'),
+    'launcher (Serial+C2 for the data plane only+small young gen, AOT)': (LAUNCHER, 'aot'),
+    'launcher flags with C1 only (the launcher until 2026-12-07), AOT': (C1_ONLY, 'aot'),
     'launcher flags, no AOT': (LAUNCHER, None),
     'original launcher flags (Serial+C1, default heap), AOT': (ORIGINAL, 'aot'),
     'launcher flags, default heap sizes, AOT': (HEAPLESS, 'aot'),
     'launcher flags + CompactObjectHeaders, AOT': (LAUNCHER + ['-XX:+UseCompactObjectHeaders'], 'aot'),
     'launcher flags - netty properties, AOT': ([f for f in LAUNCHER if not f.startswith('-Dio.netty')], 'aot'),
-    'Serial + C2 (full tiering), AOT': ([f for f in LAUNCHER if f != '-XX:TieredStopAtLevel=1'], 'aot'),
-    'Serial + C2 late (tier-4 thresholds x10), AOT': ([f for f in LAUNCHER if f != '-XX:TieredStopAtLevel=1'] + C2_LATE, 'aot'),
+    'Serial + C2 for everything (full tiering), AOT': ([f for f in LAUNCHER if f not in DATA_PLANE_C2], 'aot'),
+    'Serial + C2 late (tier-4 thresholds x10), AOT': ([f for f in LAUNCHER if f not in DATA_PLANE_C2] + C2_LATE, 'aot'),
     'JVM defaults (G1, tiered), AOT': (NATIVE, 'aot'),
     'JVM defaults, no AOT': (NATIVE, None),
     'launcher flags, AppCDS (dynamic archive)': (LAUNCHER, 'cds'),

@@ -35,10 +35,10 @@ final class HealthChecker implements AutoCloseable {
     private final AtomicReference<ElbPlans> plans;
     private final Store store;
     private final Clock clock;
-    private final Map<TargetRef, Observation> book = new ConcurrentHashMap<>();
-    private final Map<TargetRef, Thread> loops = new ConcurrentHashMap<>();
+    private final Map<GroupTarget, Observation> book = new ConcurrentHashMap<>();
+    private final Map<GroupTarget, Thread> loops = new ConcurrentHashMap<>();
     /** Targets in slow start: since when they are healthy, for those that turned so beside others. */
-    private final Map<TargetRef, Instant> warming = new ConcurrentHashMap<>();
+    private final Map<GroupTarget, Instant> warming = new ConcurrentHashMap<>();
     private volatile boolean closed;
 
     HealthChecker(NamespaceSockets sockets, InterfaceNamespaces namespaces, AtomicReference<ElbPlans> plans, Store store, Clock clock) {
@@ -53,7 +53,7 @@ final class HealthChecker implements AutoCloseable {
     void sync() {
         for (ElbPlans.Group g : plans.get().groups().values()) {
             for (ElbPlans.Target t : g.targets()) {
-                TargetRef loop = new TargetRef(g.arn(), t.key());
+                GroupTarget loop = new GroupTarget(g.arn(), t.key());
                 loops.computeIfAbsent(loop, k -> Thread.ofVirtual().name("health-" + t.key()).start(() -> run(g.arn(), t.key())));
             }
         }
@@ -61,17 +61,17 @@ final class HealthChecker implements AutoCloseable {
 
     /** Whether the target's latest verdict is healthy, as the proxy asks before choosing it. */
     boolean healthy(String groupArn, String targetKey) {
-        Observation o = book.get(new TargetRef(groupArn, targetKey));
+        Observation o = book.get(new GroupTarget(groupArn, targetKey));
         return o != null && TargetHealthRecord.HEALTHY.equals(o.state());
     }
 
     /** Since when the target warms up, if it turned healthy while another target of its group was. */
     Optional<Instant> warmingSince(String groupArn, String targetKey) {
-        return Optional.ofNullable(warming.get(new TargetRef(groupArn, targetKey)));
+        return Optional.ofNullable(warming.get(new GroupTarget(groupArn, targetKey)));
     }
 
     private void noteTransition(String groupArn, String targetKey, Observation before, Observation now) {
-        TargetRef loop = new TargetRef(groupArn, targetKey);
+        GroupTarget loop = new GroupTarget(groupArn, targetKey);
         boolean wasHealthy = before != null && TargetHealthRecord.HEALTHY.equals(before.state());
         if (!TargetHealthRecord.HEALTHY.equals(now.state())) {
             warming.remove(loop);
@@ -86,7 +86,7 @@ final class HealthChecker implements AutoCloseable {
     }
 
     private void run(String groupArn, String targetKey) {
-        TargetRef loop = new TargetRef(groupArn, targetKey);
+        GroupTarget loop = new GroupTarget(groupArn, targetKey);
         try {
             while (!closed) {
                 ElbPlans.Group group = plans.get().groups().get(groupArn);
@@ -137,7 +137,7 @@ final class HealthChecker implements AutoCloseable {
             LOG.log(System.Logger.Level.DEBUG, "health check of " + target.key() + " could not run: " + e.getMessage());
             return Optional.empty();
         }
-        Observation before = book.get(new TargetRef(group.arn(), target.key()));
+        Observation before = book.get(new GroupTarget(group.arn(), target.key()));
         if (before != null && before.observedAt().isBefore(target.registeredAt())) {
             before = null;
         }
@@ -159,10 +159,6 @@ final class HealthChecker implements AutoCloseable {
         } catch (RuntimeException e) {
             LOG.log(System.Logger.Level.WARNING, "the health of " + targetKey + " in " + group.arn() + " was not stored", e);
         }
-    }
-
-    /** A target of a group: the proxy looks its health up per request, so the key is built without copying the ARN. */
-    private record TargetRef(String groupArn, String targetKey) {
     }
 
     @Override

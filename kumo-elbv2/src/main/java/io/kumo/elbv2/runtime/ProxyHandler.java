@@ -25,12 +25,11 @@ import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ThreadLocalRandom;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -42,8 +41,16 @@ import java.util.concurrent.atomic.AtomicReference;
 final class ProxyHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
     /** The load balancer a client connection counts for, from its first request on. */
     private static final AttributeKey<String> COUNTED_FOR = AttributeKey.valueOf("kumo.elb.countedFor");
-    private static final List<String> HOP_BY_HOP = List.of("connection", "keep-alive", "proxy-connection", "te", "trailer",
-            "transfer-encoding", "upgrade");
+    // header names as AsciiString constants: Netty hashes a String name char by char on every lookup, an AsciiString once
+    private static final List<AsciiString> HOP_BY_HOP = List.of(HttpHeaderNames.CONNECTION, HttpHeaderNames.KEEP_ALIVE,
+            HttpHeaderNames.PROXY_CONNECTION, HttpHeaderNames.TE, HttpHeaderNames.TRAILER, HttpHeaderNames.TRANSFER_ENCODING,
+            HttpHeaderNames.UPGRADE);
+    private static final AsciiString X_FORWARDED_FOR = AsciiString.cached("X-Forwarded-For");
+    private static final AsciiString X_FORWARDED_PROTO = AsciiString.cached("X-Forwarded-Proto");
+    private static final AsciiString X_FORWARDED_PORT = AsciiString.cached("X-Forwarded-Port");
+    private static final AsciiString X_AMZN_TRACE_ID = AsciiString.cached("X-Amzn-Trace-Id");
+    private static final AsciiString HTTPS = AsciiString.cached("https");
+    private static final AsciiString HTTP = AsciiString.cached("http");
     /** What Netty notes of an HTTP/2 stream (x-http2-stream-id, x-http2-scheme…): it stays with the load balancer. */
     private static final List<AsciiString> HTTP2_NOTES = Arrays.stream(HttpConversionUtil.ExtensionHeaderNames.values())
             .map(HttpConversionUtil.ExtensionHeaderNames::text).toList();
@@ -67,13 +74,13 @@ final class ProxyHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
     private final Upstreams upstreams;
     private final TargetChooser chooser;
     private final ElbMetrics metrics;
-    private final String listenerPort;
+    private final AsciiString listenerPort;
 
     ProxyHandler(Entry entry, boolean tls, AtomicReference<ElbPlans> plans, InterfaceNamespaces namespaces, Upstreams upstreams, TargetChooser chooser,
                  ElbMetrics metrics) {
         super(false);
         this.entry = entry;
-        this.listenerPort = String.valueOf(entry.listenerPort());
+        this.listenerPort = AsciiString.of(String.valueOf(entry.listenerPort()));
         this.tls = tls;
         this.plans = plans;
         this.namespaces = namespaces;
@@ -106,10 +113,8 @@ final class ProxyHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
         countConnection(ctx, lb.arn());
         String source = ((InetSocketAddress) ctx.channel().remoteAddress()).getAddress().getHostAddress();
         String sourceIp = entry.frontDoor() ? io.kumo.core.network.HostAddress.AS_SEEN_FROM_VPCS : source;
-        QueryStringDecoder uri = new QueryStringDecoder(request.uri());
         // most listeners forward everything: the request's facts are gathered only when a rule looks at them
-        RequestFacts facts = everyRuleUnconditional(listener.rules()) ? null
-                : new RequestFacts(host, uri.rawPath(), request.method().name(), headers(request.headers()), query(uri), sourceIp);
+        RequestFacts facts = everyRuleUnconditional(listener.rules()) ? null : facts(request, host, sourceIp);
         Action action = firstAction(listener.rules(), facts);
         if (action == null) {
             request.release();
@@ -122,12 +127,18 @@ final class ProxyHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
                 answer(ctx, lb, ElbResponses.fixed(action.fixedResponse()), keepAlive);
             }
             case "redirect" -> {
+                QueryStringDecoder uri = new QueryStringDecoder(request.uri());
                 request.release();
                 answer(ctx, lb, ElbResponses.redirect(action.redirect(), new RedirectTarget.Request(tls ? "https" : "http", host, entry.listenerPort(),
                         uri.rawPath(), uri.rawQuery())), keepAlive);
             }
             default -> forward(ctx, request, keepAlive, lb, action.forward(), sourceIp);
         }
+    }
+
+    private static RequestFacts facts(FullHttpRequest request, String host, String sourceIp) {
+        QueryStringDecoder uri = new QueryStringDecoder(request.uri());
+        return new RequestFacts(host, uri.rawPath(), request.method().name(), headers(request.headers()), query(uri), sourceIp);
     }
 
     private static boolean everyRuleUnconditional(List<ElbPlans.Rule> rules) {
@@ -173,8 +184,8 @@ final class ProxyHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
             answer(ctx, lb, ElbResponses.error(HttpResponseStatus.SERVICE_UNAVAILABLE), keepAlive);
             return;
         }
-        prepare(request, sourceIp);
-        send(ctx, request, keepAlive, lb, group, new java.util.HashSet<>(), groupSticky ? Stickiness.groupCookies(forward, group.arn()) : List.of());
+        prepare(ctx, request, sourceIp);
+        send(ctx, request, keepAlive, lb, group, Set.of(), groupSticky ? Stickiness.groupCookies(forward, group.arn()) : List.of());
     }
 
     /**
@@ -182,7 +193,7 @@ final class ProxyHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
      * yet) makes way for another, once, as a stopped instance may until the next plan.
      */
     private void send(ChannelHandlerContext ctx, FullHttpRequest request, boolean keepAlive, ElbPlans.Balancer lb, ElbPlans.Group group,
-                      java.util.Set<String> refused, List<String> groupCookies) {
+                      Set<String> refused, List<String> groupCookies) {
         boolean sticky = Stickiness.enabled(group);
         Optional<ElbPlans.Target> target = chooser.target(group, lb.zones(), refused,
                 sticky ? Stickiness.stuckTo(group, request.headers().get(HttpHeaderNames.COOKIE)) : Optional.empty());
@@ -204,7 +215,7 @@ final class ProxyHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
                 request.release();
                 FullHttpResponse response = done.getNow();
                 response.setProtocolVersion(HttpVersion.HTTP_1_1);
-                HOP_BY_HOP.forEach(h -> response.headers().remove(h));
+                removeAll(response.headers(), HOP_BY_HOP);
                 if (sticky) {
                     Stickiness.cookies(group, target.get()).forEach(c -> response.headers().add(HttpHeaderNames.SET_COOKIE, c));
                 }
@@ -212,8 +223,7 @@ final class ProxyHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
                 metrics.answeredByTarget(lb.arn(), group.arn(), response.status().code(), (System.nanoTime() - sentAt) / 1000);
                 respond(ctx, response, keepAlive);
             } else if (done.cause() instanceof java.net.ConnectException && refused.isEmpty()) {
-                refused.add(target.get().key());
-                send(ctx, request, keepAlive, lb, group, refused, groupCookies);
+                send(ctx, request, keepAlive, lb, group, Set.of(target.get().key()), groupCookies);
             } else {
                 request.release();
                 answer(ctx, lb, ElbResponses.error(done.cause() instanceof Upstreams.TargetTimeout ? HttpResponseStatus.GATEWAY_TIMEOUT
@@ -224,26 +234,26 @@ final class ProxyHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
     }
 
     /** The request as the target gets it: Host kept, hop-by-hop headers dropped, ALB's X-Forwarded-* and trace id added. */
-    private void prepare(FullHttpRequest request, String sourceIp) {
+    private void prepare(ChannelHandlerContext ctx, FullHttpRequest request, String sourceIp) {
         HttpHeaders h = request.headers();
-        HOP_BY_HOP.forEach(h::remove);
-        HTTP2_NOTES.forEach(h::remove);
-        String forwardedFor = h.get("X-Forwarded-For");
-        h.set("X-Forwarded-For", forwardedFor == null || forwardedFor.isBlank() ? sourceIp : forwardedFor + ", " + sourceIp);
-        h.set("X-Forwarded-Proto", tls ? "https" : "http");
-        h.set("X-Forwarded-Port", listenerPort);
-        if (!h.contains("X-Amzn-Trace-Id")) {
-            h.set("X-Amzn-Trace-Id", traceId());
+        removeAll(h, HOP_BY_HOP);
+        if (ctx.channel() instanceof Http2StreamChannel) {
+            removeAll(h, HTTP2_NOTES);
+        }
+        String forwardedFor = h.get(X_FORWARDED_FOR);
+        h.set(X_FORWARDED_FOR, forwardedFor == null || forwardedFor.isBlank() ? sourceIp : forwardedFor + ", " + sourceIp);
+        h.set(X_FORWARDED_PROTO, tls ? HTTPS : HTTP);
+        h.set(X_FORWARDED_PORT, listenerPort);
+        if (!h.contains(X_AMZN_TRACE_ID)) {
+            h.set(X_AMZN_TRACE_ID, TraceIds.next());
         }
         HttpUtil.setKeepAlive(request, true);
     }
 
-    /** ALB's "Root=1-{epoch seconds, 8 hex digits}-{24 random hex digits}". */
-    private static String traceId() {
-        byte[] random = new byte[12];
-        ThreadLocalRandom.current().nextBytes(random);
-        HexFormat hex = HexFormat.of();
-        return "Root=1-" + hex.toHexDigits((int) (System.currentTimeMillis() / 1000)) + "-" + hex.formatHex(random);
+    private static void removeAll(HttpHeaders headers, List<AsciiString> names) {
+        for (AsciiString name : names) {
+            headers.remove(name);
+        }
     }
 
     /** A response the load balancer makes itself, counted as such. */

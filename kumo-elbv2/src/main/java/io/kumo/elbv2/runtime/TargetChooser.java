@@ -23,10 +23,7 @@ final class TargetChooser {
     private final HealthChecker health;
     private final Clock clock;
     private final Map<String, AtomicInteger> cursors = new ConcurrentHashMap<>();
-    private final Map<InFlightKey, AtomicInteger> inFlight = new ConcurrentHashMap<>();
-
-    private record InFlightKey(String groupArn, String targetKey) {
-    }
+    private final Map<GroupTarget, AtomicInteger> inFlight = new ConcurrentHashMap<>();
 
     TargetChooser(HealthChecker health, Clock clock) {
         this.health = health;
@@ -110,7 +107,7 @@ final class TargetChooser {
     }
 
     private AtomicInteger counter(ElbPlans.Group group, ElbPlans.Target target) {
-        return inFlight.computeIfAbsent(new InFlightKey(group.arn(), target.key()), k -> new AtomicInteger());
+        return inFlight.computeIfAbsent(new GroupTarget(group.arn(), target.key()), k -> new AtomicInteger());
     }
 
     private static int weight(Action.WeightedTargetGroup g) {

@@ -50,12 +50,30 @@ final class Upstreams implements AutoCloseable {
         }
     }
 
+    /**
+     * Where a pooled connection goes, per event loop: a reused connection then lives on the client's loop, and
+     * neither the request nor the response has to hop threads (and wake one) on its way. equals and hashCode are
+     * written out: a record's generated ones go through method handles, which C1-compiled code does not inline.
+     */
+    private record PoolKey(EventLoop loop, String namespace, String ip, int port) {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof PoolKey other && loop == other.loop && port == other.port && ip.equals(other.ip)
+                    && namespace.equals(other.namespace);
+        }
+
+        @Override
+        public int hashCode() {
+            return (31 * ip.hashCode() + port) * 31 + namespace.hashCode();
+        }
+    }
+
     private record Exchange(Promise<FullHttpResponse> promise, ScheduledFuture<?> timeout) {
     }
 
     private final NamespaceSockets sockets;
     private final ExecutorService opener = Executors.newVirtualThreadPerTaskExecutor();
-    private final Map<String, Deque<Channel>> idle = new ConcurrentHashMap<>();
+    private final Map<PoolKey, Deque<Channel>> idle = new ConcurrentHashMap<>();
 
     Upstreams(NamespaceSockets sockets) {
         this.sockets = sockets;
@@ -67,9 +85,7 @@ final class Upstreams implements AutoCloseable {
      */
     void send(EventLoop loop, String namespace, String ip, int port, FullHttpRequest request, int timeoutSeconds,
               Promise<FullHttpResponse> promise) {
-        // per event loop: a reused connection then lives on the client's loop, and neither the request
-        // nor the response has to hop threads (and wake one) on its way
-        String key = System.identityHashCode(loop) + "|" + namespace + "|" + ip + ":" + port;
+        PoolKey key = new PoolKey(loop, namespace, ip, port);
         Channel reused = pooled(key);
         if (reused != null) {
             exchange(reused, key, request, timeoutSeconds, promise);
@@ -88,7 +104,7 @@ final class Upstreams implements AutoCloseable {
         });
     }
 
-    private void connect(EventLoop loop, Channel channel, String key, String ip, int port, FullHttpRequest request, int timeoutSeconds,
+    private void connect(EventLoop loop, Channel channel, PoolKey key, String ip, int port, FullHttpRequest request, int timeoutSeconds,
                          Promise<FullHttpResponse> promise) {
         channel.config().setOption(ChannelOption.CONNECT_TIMEOUT_MILLIS, CONNECT_TIMEOUT_MILLIS);
         channel.config().setOption(ChannelOption.TCP_NODELAY, true);
@@ -117,7 +133,7 @@ final class Upstreams implements AutoCloseable {
         });
     }
 
-    private void exchange(Channel channel, String key, FullHttpRequest request, int timeoutSeconds, Promise<FullHttpResponse> promise) {
+    private void exchange(Channel channel, PoolKey key, FullHttpRequest request, int timeoutSeconds, Promise<FullHttpResponse> promise) {
         ScheduledFuture<?> timeout = channel.eventLoop().schedule(() -> {
             if (promise.tryFailure(new TargetTimeout())) {
                 channel.close();
@@ -141,7 +157,7 @@ final class Upstreams implements AutoCloseable {
         });
     }
 
-    private Channel pooled(String key) {
+    private Channel pooled(PoolKey key) {
         Deque<Channel> channels = idle.get(key);
         if (channels == null) {
             return null;

@@ -13,6 +13,7 @@ import java.io.InputStreamReader;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -63,13 +64,13 @@ class SettingsTest {
 
     @Test
     void badSettingsAndATakenPortAreExplained() throws Exception {
-        Process bad = Running.launch(List.of("--account-id", "abc", "--ephemeral"), Map.of());
+        Process bad = Running.launch(List.of(), List.of("--account-id", "abc", "--ephemeral"), Map.of());
         assertThat(bad.waitFor(60, TimeUnit.SECONDS)).isTrue();
         assertThat(bad.exitValue()).isNotZero();
         assertThat(new String(bad.getInputStream().readAllBytes(), StandardCharsets.UTF_8)).contains("--account-id must be 12 digits");
 
         try (ServerSocket taken = new ServerSocket(0, 1, java.net.InetAddress.getByName("127.0.0.1"))) {
-            Process clash = Running.launch(List.of("--port", Integer.toString(taken.getLocalPort()), "--ephemeral"), Map.of());
+            Process clash = Running.launch(List.of(), List.of("--port", Integer.toString(taken.getLocalPort()), "--ephemeral"), Map.of());
             assertThat(clash.waitFor(60, TimeUnit.SECONDS)).isTrue();
             assertThat(clash.exitValue()).isNotZero();
             assertThat(new String(clash.getInputStream().readAllBytes(), StandardCharsets.UTF_8))
@@ -85,6 +86,42 @@ class SettingsTest {
     private static software.amazon.awssdk.services.route53.Route53Client route53(int port) {
         return software.amazon.awssdk.services.route53.Route53Client.builder().endpointOverride(URI.create("http://127.0.0.1:" + port))
                 .region(Region.AWS_GLOBAL).credentialsProvider(KumoHarness.credentials()).build();
+    }
+
+    /**
+     * The JVM flags of the launcher script itself (`./kumo up`): Kumo starts with them, its banner carries no
+     * HotSpot chatter, and the compiler directives that keep C2 to the data plane are in force.
+     */
+    @Test
+    void theLaunchersJvmFlagsStartKumoWithItsCompilerDirectives() throws Exception {
+        List<String> flags = launcherJvmFlags();
+        assertThat(flags).anyMatch(f -> f.startsWith("-XX:CompilerDirectivesFile="));
+        int port = freePort();
+        try (Running kumo = new Running(Running.launch(flags, List.of("--port", Integer.toString(port), "--ephemeral"), Map.of()))) {
+            assertThat(kumo.banner).doesNotContain("compiler directives");
+            assertThat(sts(port).getCallerIdentity().account()).isEqualTo("000000000000");
+            Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
+            Process print = new ProcessBuilder(jcmd.toString(), Long.toString(kumo.process.pid()), "Compiler.directives_print")
+                    .redirectErrorStream(true).start();
+            String directives = new String(print.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(print.waitFor(30, TimeUnit.SECONDS)).isTrue();
+            assertThat(directives).contains("matching: io/kumo/elbv2/runtime/*.*, io/netty/*.*").contains("matching: *.*");
+        }
+    }
+
+    /** The launcher's jvm_flags array, as bash expands it ($here being the repository's root). */
+    private static List<String> launcherJvmFlags() throws Exception {
+        Path root = Path.of("").toAbsolutePath();
+        while (root != null && !Files.exists(root.resolve("kumo-server"))) {
+            root = root.getParent();
+        }
+        assertThat(root).as("the repository's root").isNotNull();
+        String script = "here=\"$1\"; eval \"$(sed -n '/^jvm_flags=(/,/)$/p' \"$1/kumo\")\"; printf '%s\\n' \"${jvm_flags[@]}\"";
+        Process bash = new ProcessBuilder("bash", "-c", script, "_", root.toString()).redirectErrorStream(true).start();
+        String out = new String(bash.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(bash.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(bash.exitValue()).as(out).isZero();
+        return out.lines().filter(l -> !l.isBlank()).toList();
     }
 
     private static int freePort() throws IOException {
@@ -127,12 +164,13 @@ class SettingsTest {
         }
 
         static Running start(List<String> args, Map<String, String> env) throws IOException {
-            return new Running(launch(args, env));
+            return new Running(launch(List.of(), args, env));
         }
 
-        static Process launch(List<String> args, Map<String, String> env) throws IOException {
-            List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
-                    "-cp", System.getProperty("java.class.path"), "io.kumo.server.Main", "up"));
+        static Process launch(List<String> jvmFlags, List<String> args, Map<String, String> env) throws IOException {
+            List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java")));
+            command.addAll(jvmFlags);
+            command.addAll(List.of("-cp", System.getProperty("java.class.path"), "io.kumo.server.Main", "up"));
             command.addAll(args);
             ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
             pb.environment().keySet().removeIf(k -> k.startsWith("KUMO_"));

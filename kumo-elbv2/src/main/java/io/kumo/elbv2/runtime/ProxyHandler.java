@@ -22,6 +22,7 @@ import io.netty.util.concurrent.Future;
 import io.netty.util.concurrent.Promise;
 
 import java.net.InetSocketAddress;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -75,6 +76,10 @@ final class ProxyHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
     private final TargetChooser chooser;
     private final ElbMetrics metrics;
     private final AsciiString listenerPort;
+    /** A request of this connection is being answered: the next waits (HTTP/1.1 answers in order). */
+    private boolean answering;
+    /** Requests a client pipelined behind the one being answered. */
+    private final ArrayDeque<FullHttpRequest> pipelined = new ArrayDeque<>(2);
 
     ProxyHandler(Entry entry, boolean tls, AtomicReference<ElbPlans> plans, InterfaceNamespaces namespaces, Upstreams upstreams, TargetChooser chooser,
                  ElbMetrics metrics) {
@@ -89,9 +94,23 @@ final class ProxyHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
         this.metrics = metrics;
     }
 
+    /**
+     * Takes a request, or keeps it until the one being answered is: reading stays on, since turning it off
+     * and on around each request cost two epoll_ctl calls per request; only a client that pipelines is
+     * stopped, until its queue is answered.
+     */
     @Override
     protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest request) {
-        ctx.channel().config().setAutoRead(false);
+        if (answering) {
+            pipelined.add(request);
+            ctx.channel().config().setAutoRead(false);
+            return;
+        }
+        answering = true;
+        handle(ctx, request);
+    }
+
+    private void handle(ChannelHandlerContext ctx, FullHttpRequest request) {
         boolean keepAlive = HttpUtil.isKeepAlive(request);
         ElbPlans now = plans.get();
         String host = hostOf(request);
@@ -262,13 +281,44 @@ final class ProxyHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
         respond(ctx, response, keepAlive);
     }
 
-    private static void respond(ChannelHandlerContext ctx, FullHttpResponse response, boolean keepAlive) {
+    private void respond(ChannelHandlerContext ctx, FullHttpResponse response, boolean keepAlive) {
         HttpUtil.setKeepAlive(response, keepAlive);
         var written = ctx.writeAndFlush(response);
         if (keepAlive) {
-            written.addListener(f -> ctx.channel().config().setAutoRead(true));
+            written.addListener(f -> answered(ctx));
         } else {
             written.addListener(ChannelFutureListener.CLOSE);
+        }
+    }
+
+    /** The answer is out: the next pipelined request, if any, else reading again if a pipeline stopped it. */
+    private void answered(ChannelHandlerContext ctx) {
+        FullHttpRequest next = pipelined.poll();
+        if (next != null) {
+            handle(ctx, next);
+            return;
+        }
+        answering = false;
+        if (!ctx.channel().config().isAutoRead()) {
+            ctx.channel().config().setAutoRead(true);
+        }
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) throws Exception {
+        releasePipelined();
+        super.channelInactive(ctx);
+    }
+
+    @Override
+    public void handlerRemoved(ChannelHandlerContext ctx) {
+        releasePipelined();
+    }
+
+    private void releasePipelined() {
+        FullHttpRequest r;
+        while ((r = pipelined.poll()) != null) {
+            r.release();
         }
     }
 

@@ -21,6 +21,7 @@ import software.amazon.awssdk.services.elasticloadbalancingv2.model.LoadBalancer
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.TargetDescription;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.TargetGroupAttribute;
 
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -181,6 +182,28 @@ class LoadBalancerTrafficTest {
         assertThat(count(metrics, "TargetGroup=targetgroup/elb-targetgroup/", "HealthyHostCount")).isEqualTo(2);
         String[] forwarded = curl("/", "-H", "X-Forwarded-For: 203.0.113.9");
         assertThat(forwarded[1].split("\\|")[3]).isEqualTo("203.0.113.9, 198.51.100.1");
+    }
+
+    /** Requests a client pipelines in one write come back in order, each whole, on the one connection. */
+    @Test
+    void pipelinedRequestsAreAnsweredInOrder() throws Exception {
+        String host = port == 80 ? dnsName : dnsName + ":" + port;
+        StringBuilder requests = new StringBuilder();
+        for (String path : List.of("/first", "/second", "/third")) {
+            requests.append("GET ").append(path).append(" HTTP/1.1\r\nHost: ").append(host).append("\r\n\r\n");
+        }
+        requests.append("GET /last HTTP/1.1\r\nHost: ").append(host).append("\r\nConnection: close\r\n\r\n");
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(15_000);
+            socket.getOutputStream().write(requests.toString().getBytes(StandardCharsets.US_ASCII));
+            String answers = new String(socket.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
+            List<String> paths = new ArrayList<>();
+            Matcher m = Pattern.compile("HTTP/1\\.1 200 OK\r\n.*?\r\n\r\n[^|]*\\|(/\\w+)\\|", Pattern.DOTALL).matcher(answers);
+            while (m.find()) {
+                paths.add(m.group(1));
+            }
+            assertThat(paths).as(answers).containsExactly("/first", "/second", "/third", "/last");
+        }
     }
 
     @Test

@@ -1,8 +1,7 @@
 package io.kumo.core.service;
 
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalInt;
 
 /**
@@ -26,19 +25,19 @@ public final class PositionMarkers {
     }
 
     public static String encode(int position) {
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(("p" + position).getBytes(StandardCharsets.UTF_8));
+        return OpaqueTokens.encode("p" + position);
     }
 
     /** The position a marker names; empty for anything that is not a marker of ours. */
     public static OptionalInt decode(String marker) {
+        Optional<String> digits = OpaqueTokens.afterPrefix(marker, "p");
         try {
-            String decoded = new String(Base64.getUrlDecoder().decode(marker), StandardCharsets.UTF_8);
-            if (decoded.startsWith("p")) {
-                int position = Integer.parseInt(decoded.substring(1));
+            if (digits.isPresent()) {
+                int position = Integer.parseInt(digits.get());
                 return position < 0 ? OptionalInt.empty() : OptionalInt.of(position);
             }
-        } catch (IllegalArgumentException e) {
-            // not base64, or not a number: not ours
+        } catch (NumberFormatException e) {
+            // not a number: not ours
         }
         return OptionalInt.empty();
     }

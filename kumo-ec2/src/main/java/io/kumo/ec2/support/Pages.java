@@ -1,9 +1,8 @@
 package io.kumo.ec2.support;
 
 import io.kumo.core.AwsException;
+import io.kumo.core.service.OpaqueTokens;
 
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.List;
 import java.util.function.Function;
 
@@ -48,18 +47,11 @@ public final class Pages {
     }
 
     private static String encode(String lastId) {
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(("after:" + lastId).getBytes(StandardCharsets.UTF_8));
+        return OpaqueTokens.encode("after:" + lastId);
     }
 
     private static String decode(String token) {
-        try {
-            String text = new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8);
-            if (text.startsWith("after:")) {
-                return text.substring(6);
-            }
-        } catch (IllegalArgumentException ignored) {
-            // falls through to the error below
-        }
-        throw AwsException.badRequest("InvalidPaginationToken", "The pagination token '" + token + "' is invalid.");
+        return OpaqueTokens.afterPrefix(token, "after:").orElseThrow(() ->
+                AwsException.badRequest("InvalidPaginationToken", "The pagination token '" + token + "' is invalid."));
     }
 }

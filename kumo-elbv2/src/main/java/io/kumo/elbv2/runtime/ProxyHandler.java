@@ -31,6 +31,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -226,10 +227,10 @@ final class ProxyHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
         }
         Promise<FullHttpResponse> answer = ctx.executor().newPromise();
         long sentAt = System.nanoTime();
-        chooser.started(group, target.get());
+        AtomicInteger inFlight = chooser.started(group, target.get());
         request.retain();
         answer.addListener((Future<FullHttpResponse> done) -> {
-            chooser.finished(group, target.get());
+            inFlight.decrementAndGet();
             if (done.isSuccess()) {
                 request.release();
                 FullHttpResponse response = done.getNow();
@@ -304,18 +305,9 @@ final class ProxyHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
         }
     }
 
-    @Override
-    public void channelInactive(ChannelHandlerContext ctx) throws Exception {
-        releasePipelined();
-        super.channelInactive(ctx);
-    }
-
+    /** The connection is gone (a closed channel's pipeline is torn down): what it pipelined goes with it. */
     @Override
     public void handlerRemoved(ChannelHandlerContext ctx) {
-        releasePipelined();
-    }
-
-    private void releasePipelined() {
         FullHttpRequest r;
         while ((r = pipelined.poll()) != null) {
             r.release();

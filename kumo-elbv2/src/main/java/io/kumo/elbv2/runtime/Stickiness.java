@@ -1,5 +1,6 @@
 package io.kumo.elbv2.runtime;
 
+import io.kumo.core.service.OpaqueTokens;
 import io.netty.handler.codec.http.cookie.Cookie;
 import io.netty.handler.codec.http.cookie.DefaultCookie;
 import io.netty.handler.codec.http.cookie.ServerCookieDecoder;
@@ -73,7 +74,7 @@ final class Stickiness {
     }
 
     private static List<String> cookiePair(String name, String corsName, String content, long seconds) {
-        String value = Base64.getUrlEncoder().withoutPadding().encodeToString(content.getBytes(StandardCharsets.UTF_8));
+        String value = OpaqueTokens.encode(content);
         DefaultCookie plain = new DefaultCookie(name, value);
         plain.setMaxAge(seconds);
         plain.setPath("/");

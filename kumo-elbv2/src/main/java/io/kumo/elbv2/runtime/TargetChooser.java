@@ -97,13 +97,11 @@ final class TargetChooser {
         return taking.isEmpty() ? healthy : taking;
     }
 
-    /** Counts a request in flight to the target until {@link #finished}. */
-    void started(ElbPlans.Group group, ElbPlans.Target target) {
-        counter(group, target).incrementAndGet();
-    }
-
-    void finished(ElbPlans.Group group, ElbPlans.Target target) {
-        counter(group, target).decrementAndGet();
+    /** Counts a request in flight to the target: the caller decrements the counter it gets when the request ends. */
+    AtomicInteger started(ElbPlans.Group group, ElbPlans.Target target) {
+        AtomicInteger inFlight = counter(group, target);
+        inFlight.incrementAndGet();
+        return inFlight;
     }
 
     private AtomicInteger counter(ElbPlans.Group group, ElbPlans.Target target) {

@@ -176,12 +176,13 @@ final class DbSite {
 
     static void startWriter(InsideInstance web, String endpoint, String password, String table, int seconds, String log) {
         web.run("(i=0; end=$((SECONDS+" + seconds + ")); while [ $SECONDS -lt $end ]; do i=$((i+1)); "
-                + "if mysql --connect-timeout=3 -h " + endpoint + " -u admin -p'" + password + "' -e \"INSERT INTO " + table + " VALUES ($i)\" 2>/dev/null; "
-                + "then echo \"ok $i $(date +%s%3N)\"; else echo \"fail $i $(date +%s%3N)\"; sleep 0.05; fi; done; echo done) > " + log + " 2>&1 &");
+                + "if err=$(mysql --connect-timeout=3 -h " + endpoint + " -u admin -p'" + password + "' -e \"INSERT INTO " + table + " VALUES ($i)\" 2>&1); "
+                + "then echo \"ok $i $(date +%s%3N)\"; else echo \"fail $i $(date +%s%3N) $(echo $err | tr '\\n' ' ')\"; sleep 0.05; fi; done; echo done) > "
+                + log + " 2>&1 &");
     }
 
     /** What the writer saw: acknowledged ids and the downtime from the first failed write to the next acknowledged one. */
-    record Writes(Set<Integer> acknowledged, long downtimeMillis, int failures) {
+    record Writes(Set<Integer> acknowledged, long downtimeMillis, int failures, List<String> failed) {
     }
 
     Writes awaitWriter(String log, Duration limit) {
@@ -200,6 +201,7 @@ final class DbSite {
         long firstFail = -1;
         long recovered = -1;
         int failures = 0;
+        List<String> failed = new ArrayList<>();
         for (String line : text.split("\n")) {
             String[] f = line.split(" ");
             if (f.length < 3) {
@@ -212,12 +214,13 @@ final class DbSite {
                 }
             } else {
                 failures++;
+                failed.add(line);
                 if (firstFail < 0) {
                     firstFail = Long.parseLong(f[2]);
                 }
             }
         }
-        return new Writes(acked, firstFail < 0 ? 0 : recovered - firstFail, failures);
+        return new Writes(acked, firstFail < 0 ? 0 : recovered - firstFail, failures, failed);
     }
 
     /** The ids stored in {@code table}, read through the endpoint. */

@@ -4,6 +4,7 @@ import io.kumo.edge.route.Dispatcher;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.http.HttpMessage;
 import io.netty.handler.codec.http.HttpObjectAggregator;
+import io.netty.handler.codec.http.HttpServerKeepAliveHandler;
 import io.netty.channel.socket.SocketChannel;
 
 import java.util.concurrent.TimeUnit;
@@ -30,7 +31,10 @@ final class BoundedAggregator extends HttpObjectAggregator {
     @Override
     protected void handleOversizedMessage(ChannelHandlerContext ctx, HttpMessage oversized) {
         var response = dispatcher.oversized(NettyRequests.headersOnly(oversized, ctx.channel()), limit);
-        ctx.writeAndFlush(NettyRequests.toNetty(response, false, false)).addListener(written -> {
+        // written below the keep-alive handler, which would close the channel as soon as a "Connection: close"
+        // answer is out, unread body and all: the reset that the half-close below exists to avoid
+        ChannelHandlerContext keepAlive = ctx.pipeline().context(HttpServerKeepAliveHandler.class);
+        (keepAlive == null ? ctx : keepAlive).writeAndFlush(NettyRequests.toNetty(response, false, false)).addListener(written -> {
             if (ctx.channel() instanceof SocketChannel socket) {
                 socket.shutdownOutput();
                 ctx.executor().schedule(() -> ctx.close(), DRAIN_SECONDS, TimeUnit.SECONDS);

@@ -195,7 +195,7 @@ class InstancesRunTest {
 
     @Test
     void metadataAnswersVersionOneAndTwoHonoursRequiredTokensAndTheResolverKnowsInstances() {
-        String script = "#!/bin/bash\nM=http://169.254.169.254/latest\n"
+        String script = "#!/bin/bash\nM=http://169.254.169.254/latest\ncurl() { command curl --max-time 4 \"$@\"; }\n"
                 + "echo \"v1=$(curl -s -o /dev/null -w '%{http_code}' $M/meta-data/instance-id) id=$(curl -s $M/meta-data/instance-id)\"\n"
                 + "T=$(curl -s -X PUT $M/api/token -H 'X-aws-ec2-metadata-token-ttl-seconds: 60')\n"
                 + "echo \"v2 ip=$(curl -s -H \"X-aws-ec2-metadata-token: $T\" $M/meta-data/local-ipv4)\"\n"
@@ -205,10 +205,12 @@ class InstancesRunTest {
         Instance strict = run(net.publicSubnet(), net.webSg(), script
                         + "echo \"dns=$(getent hosts " + peer + " | cut -d' ' -f1) outside=$(getent hosts example.com || echo refused)\"\n",
                 r -> r.metadataOptions(m -> m.httpTokens(HttpTokensState.REQUIRED)));
-        String openConsole = await(() -> java.util.Optional.of(console(open.instanceId())).filter(c -> c.contains("az=")), BOOT, "metadata output");
+        String openConsole = await(() -> java.util.Optional.of(console(open.instanceId())).filter(c -> c.contains("az=")), BOOT,
+                () -> "metadata output; console so far:\n" + console(open.instanceId()) + Sandboxes.networkReport(net.vpcId(), open.instanceId()));
         assertThat(openConsole).contains("v1=200 id=" + open.instanceId(), "v2 ip=" + open.privateIpAddress(), "az=ap-northeast-1a");
         String strictConsole = await(() -> java.util.Optional.of(console(strict.instanceId())).filter(c -> c.contains("dns=")), BOOT,
-                () -> "metadata and DNS output; console so far:\n" + console(strict.instanceId()));
+                () -> "metadata and DNS output; console so far:\n" + console(strict.instanceId())
+                        + Sandboxes.networkReport(net.vpcId(), strict.instanceId()));
         assertThat(strictConsole).contains("v1=401", "v2 ip=" + strict.privateIpAddress());
         assertThat(strictConsole).as("the VPC resolver at base + 2").contains("dns=" + open.privateIpAddress() + " outside=refused");
     }

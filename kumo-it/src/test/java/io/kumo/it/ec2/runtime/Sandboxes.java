@@ -86,6 +86,40 @@ final class Sandboxes {
         return r.exitCode() == 0;
     }
 
+    /**
+     * What a failed wait on an instance's metadata or network should report: the sockets and addresses of the VPC's
+     * router and of the instance, the router's drop counters, and a metadata request made now from the instance's
+     * network namespace.
+     */
+    static String networkReport(String vpcId, String instanceId) {
+        StringBuilder out = new StringBuilder();
+        NetworkNamespace.all().stream().filter(ns -> ns.name().startsWith("kumo-") && ns.name().endsWith("-" + vpcId)).findFirst()
+                .ifPresentOrElse(router -> out.append("router ").append(router.name()).append(":\n")
+                                .append(inNamespace(router, "ip", "-o", "-4", "address", "show"))
+                                .append(inNamespace(router, "ss", "-tan"))
+                                .append(inNamespace(router, "sh", "-c", "nft list ruleset | grep -E 'counter packets [1-9]'")),
+                        () -> out.append("no router namespace for ").append(vpcId).append('\n'));
+        if (hasNamespace(instanceId)) {
+            NetworkNamespace instance = namespaceOf(instanceId);
+            out.append("instance ").append(instance.name()).append(":\n")
+                    .append(inNamespace(instance, "ip", "-o", "-4", "address", "show"))
+                    .append(inNamespace(instance, "ip", "route"))
+                    .append(inNamespace(instance, "ss", "-tan"))
+                    .append("metadata now: ").append(inNamespace(instance, "curl", "-s", "--max-time", "3", "-o", "/dev/null",
+                            "-w", "%{http_code} in %{time_total} s\n", "http://169.254.169.254/latest/meta-data/instance-id"));
+        } else {
+            out.append("no namespace for ").append(instanceId).append('\n');
+        }
+        return out.toString();
+    }
+
+    private static String inNamespace(NetworkNamespace ns, String... argv) {
+        List<String> command = new java.util.ArrayList<>(List.of("nsenter", "--net=" + ns.path(), "--"));
+        command.addAll(List.of(argv));
+        Command.Result r = Command.of(command).timeout(Duration.ofSeconds(5)).exec();
+        return r.stdout() + r.stderr();
+    }
+
     static String hostState() {
         return Command.of("ip", "-o", "link", "show").exec().stdout().replaceAll("link/ether \\S+", "")
                 + Command.of("ip", "route", "show", "table", "all").exec().stdout()

@@ -1,10 +1,13 @@
 package io.kumo.it.ec2.compute;
 
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.core.retry.backoff.FixedDelayBackoffStrategy;
 import software.amazon.awssdk.services.ec2.model.DescribeInstancesResponse;
 import software.amazon.awssdk.services.ec2.model.Instance;
 
+import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -26,6 +29,17 @@ class ComputePaginationTest {
             EC2.runInstances(r -> r.imageId(al2023()).instanceType("t3.nano").minCount(25).maxCount(25))
                     .instances().forEach(i -> launched.add(i.instanceId()));
         }
+    }
+
+    /**
+     * Where sandboxes can run, the hundred instances really boot; left running they would load the machine while
+     * later classes time their own instances, so they go, and are gone, before this class ends.
+     */
+    @AfterAll
+    static void terminateThem() {
+        EC2.terminateInstances(r -> r.instanceIds(launched));
+        EC2.waiter().waitUntilInstanceTerminated(r -> r.instanceIds(launched),
+                w -> w.backoffStrategy(FixedDelayBackoffStrategy.create(Duration.ofMillis(250))).maxAttempts(240));
     }
 
     @Test

@@ -2,6 +2,7 @@ package io.kumo.fabric.sandbox;
 
 import io.kumo.fabric.FabricException;
 import io.kumo.fabric.host.HostTools;
+import io.kumo.fabric.host.ProcessEnd;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -153,14 +154,22 @@ public final class Sandbox {
         }
     }
 
-    /** Kills it at once: the PID namespace dies with its first process. */
+    /**
+     * Kills it at once: the PID namespace dies with its first process. Returns once every process
+     * of it has ended (up to 5 s), so that its namespace and disk can go right after.
+     */
     public void kill() {
+        Optional<Long> init = initPid();
+        Optional<Long> initStart = init.flatMap(ProcessEnd::startTicks);
         unshare.destroyForcibly();
-        initPid().flatMap(ProcessHandle::of).ifPresent(ProcessHandle::destroyForcibly);
+        init.flatMap(ProcessHandle::of).ifPresent(ProcessHandle::destroyForcibly);
         try {
             unshare.waitFor(5, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+        if (init.isPresent() && initStart.isPresent()) {
+            ProcessEnd.await(init.get(), initStart.get(), Duration.ofSeconds(5));
         }
     }
 

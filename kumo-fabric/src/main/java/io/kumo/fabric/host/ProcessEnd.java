@@ -22,6 +22,11 @@ public final class ProcessEnd {
         return stat(pid).filter(s -> s.state() != 'Z').map(Stat::startTicks);
     }
 
+    /** True when the process has ended but its parent has not reaped it yet; false when it runs or is gone. */
+    public static boolean isZombie(long pid) {
+        return stat(pid).map(s -> s.state() == 'Z').orElse(false);
+    }
+
     /** True once the process that had {@code startTicks} is gone or a zombie; false if it still runs after {@code limit}. */
     public static boolean await(long pid, long startTicks, Duration limit) {
         long end = System.nanoTime() + limit.toNanos();

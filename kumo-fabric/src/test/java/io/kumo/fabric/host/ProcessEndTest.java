@@ -15,6 +15,7 @@ class ProcessEndTest {
         Process sleeper = new ProcessBuilder("sleep", "30").start();
         try {
             long start = ProcessEnd.startTicks(sleeper.pid()).orElseThrow();
+            assertThat(ProcessEnd.isZombie(sleeper.pid())).isFalse();
             assertThat(ProcessEnd.await(sleeper.pid(), start, Duration.ofMillis(200))).as("still running").isFalse();
             sleeper.destroyForcibly();
             assertThat(ProcessEnd.await(sleeper.pid(), start, Duration.ofSeconds(5))).isTrue();
@@ -46,6 +47,7 @@ class ProcessEndTest {
                 Thread.sleep(10);
             }
             assertThat(Files.readString(stat)).as("a zombie now").contains(") Z ");
+            assertThat(ProcessEnd.isZombie(child)).isTrue();
             assertThat(ProcessEnd.startTicks(child)).isEmpty();
             assertThat(ProcessEnd.await(child, start, Duration.ofMillis(50))).isTrue();
         } finally {

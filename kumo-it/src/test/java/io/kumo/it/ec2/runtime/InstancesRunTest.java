@@ -130,7 +130,7 @@ class InstancesRunTest {
 
         EC2.revokeSecurityGroupIngress(r -> r.groupId(net.webSg()).ipPermissions(permission(80, "0.0.0.0/0")));
         try {
-            await(() -> get(web.publicIpAddress(), 80, "/").isEmpty() ? java.util.Optional.of("closed") : java.util.Optional.empty(),
+            await(() -> Sandboxes.closed(web.publicIpAddress(), 80),
                     CHANGE, "the site closed once the HTTP rule is revoked");
         } finally {
             allow(net.webSg(), 80, "0.0.0.0/0");
@@ -150,7 +150,7 @@ class InstancesRunTest {
 
         EC2.modifyManagedPrefixList(r -> r.prefixListId(list.prefixListId()).currentVersion(list.version())
                 .removeEntries(e -> e.cidr("198.51.100.1/32")));
-        await(() -> get(web.publicIpAddress(), 8081, "/").isEmpty() ? java.util.Optional.of("closed") : java.util.Optional.empty(),
+        await(() -> Sandboxes.closed(web.publicIpAddress(), 8081),
                 CHANGE, "the port closed once the host's entry left the list");
     }
 

@@ -71,19 +71,26 @@ final class Sandboxes {
 
     /** The network namespace Kumo made for an instance. */
     static NetworkNamespace namespaceOf(String instanceId) {
-        return NetworkNamespace.all().stream().filter(ns -> ns.name().startsWith("kumo-") && ns.name().endsWith("-" + instanceId))
-                .findFirst().orElseThrow(() -> new AssertionError("no namespace for " + instanceId));
+        return kumoNamespace(instanceId).orElseThrow(() -> new AssertionError("no namespace for " + instanceId));
     }
 
     static boolean hasNamespace(String instanceId) {
-        return NetworkNamespace.all().stream().anyMatch(ns -> ns.name().startsWith("kumo-") && ns.name().endsWith("-" + instanceId));
+        return kumoNamespace(instanceId).isPresent();
+    }
+
+    /** Kumo's namespace named after a resource: an instance's, or a VPC's router. */
+    private static Optional<NetworkNamespace> kumoNamespace(String resourceId) {
+        return NetworkNamespace.all().stream().filter(ns -> ns.name().startsWith("kumo-") && ns.name().endsWith("-" + resourceId)).findFirst();
     }
 
     /** Connects from inside the instance's network namespace (so from its address) to ip:port; true when it connects. */
     static boolean connectsFrom(String instanceId, String ip, int port) {
-        Command.Result r = Command.of(List.of("nsenter", "--net=" + namespaceOf(instanceId).path(), "--",
-                "timeout", "2", "bash", "-c", "exec 3<>/dev/tcp/" + ip + "/" + port)).timeout(Duration.ofSeconds(5)).exec();
-        return r.exitCode() == 0;
+        return inNamespace(namespaceOf(instanceId), "timeout", "2", "bash", "-c", "exec 3<>/dev/tcp/" + ip + "/" + port).exitCode() == 0;
+    }
+
+    /** Present ("closed") once nothing answers HTTP on host:port, for awaiting a port to close. */
+    static Optional<String> closed(String host, int port) {
+        return get(host, port, "/").isEmpty() ? Optional.of("closed") : Optional.empty();
     }
 
     /**
@@ -93,31 +100,30 @@ final class Sandboxes {
      */
     static String networkReport(String vpcId, String instanceId) {
         StringBuilder out = new StringBuilder();
-        NetworkNamespace.all().stream().filter(ns -> ns.name().startsWith("kumo-") && ns.name().endsWith("-" + vpcId)).findFirst()
-                .ifPresentOrElse(router -> out.append("router ").append(router.name()).append(":\n")
-                                .append(inNamespace(router, "ip", "-o", "-4", "address", "show"))
-                                .append(inNamespace(router, "ss", "-tan"))
-                                .append(inNamespace(router, "sh", "-c", "nft list ruleset | grep -E 'counter packets [1-9]'")),
-                        () -> out.append("no router namespace for ").append(vpcId).append('\n'));
-        if (hasNamespace(instanceId)) {
-            NetworkNamespace instance = namespaceOf(instanceId);
-            out.append("instance ").append(instance.name()).append(":\n")
-                    .append(inNamespace(instance, "ip", "-o", "-4", "address", "show"))
-                    .append(inNamespace(instance, "ip", "route"))
-                    .append(inNamespace(instance, "ss", "-tan"))
-                    .append("metadata now: ").append(inNamespace(instance, "curl", "-s", "--max-time", "3", "-o", "/dev/null",
-                            "-w", "%{http_code} in %{time_total} s\n", "http://169.254.169.254/latest/meta-data/instance-id"));
-        } else {
-            out.append("no namespace for ").append(instanceId).append('\n');
-        }
+        kumoNamespace(vpcId).ifPresentOrElse(router -> out.append("router ").append(router.name()).append(":\n")
+                        .append(output(router, "ip", "-o", "-4", "address", "show"))
+                        .append(output(router, "ss", "-tan"))
+                        .append(output(router, "sh", "-c", "nft list ruleset | grep -E 'counter packets [1-9]'")),
+                () -> out.append("no router namespace for ").append(vpcId).append('\n'));
+        kumoNamespace(instanceId).ifPresentOrElse(instance -> out.append("instance ").append(instance.name()).append(":\n")
+                        .append(output(instance, "ip", "-o", "-4", "address", "show"))
+                        .append(output(instance, "ip", "route"))
+                        .append(output(instance, "ss", "-tan"))
+                        .append("metadata now: ").append(output(instance, "curl", "-s", "--max-time", "3", "-o", "/dev/null",
+                                "-w", "%{http_code} in %{time_total} s\n", "http://169.254.169.254/latest/meta-data/instance-id")),
+                () -> out.append("no namespace for ").append(instanceId).append('\n'));
         return out.toString();
     }
 
-    private static String inNamespace(NetworkNamespace ns, String... argv) {
+    private static String output(NetworkNamespace ns, String... argv) {
+        Command.Result r = inNamespace(ns, argv);
+        return r.stdout() + r.stderr();
+    }
+
+    private static Command.Result inNamespace(NetworkNamespace ns, String... argv) {
         List<String> command = new java.util.ArrayList<>(List.of("nsenter", "--net=" + ns.path(), "--"));
         command.addAll(List.of(argv));
-        Command.Result r = Command.of(command).timeout(Duration.ofSeconds(5)).exec();
-        return r.stdout() + r.stderr();
+        return Command.of(command).timeout(Duration.ofSeconds(5)).exec();
     }
 
     static String hostState() {

@@ -1,5 +1,7 @@
 package io.kumo.rds.runtime.engine;
 
+import io.kumo.fabric.host.ProcessEnd;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,7 +31,7 @@ public final class DatabaseServer {
     }
 
     public boolean isAlive() {
-        return process.isAlive() && !isZombie(process.pid());
+        return process.isAlive() && !ProcessEnd.isZombie(process.pid());
     }
 
     public CompletableFuture<ProcessHandle> onExit() {
@@ -61,7 +63,7 @@ public final class DatabaseServer {
     /** SIGKILL, as a crashed machine would: for failover, and for servers that will not stop. */
     public void kill() {
         process.destroyForcibly();
-        if (!Waits.forExit(process, Duration.ofSeconds(10)) && process.isAlive() && !isZombie(process.pid())) {
+        if (!Waits.forExit(process, Duration.ofSeconds(10)) && process.isAlive() && !ProcessEnd.isZombie(process.pid())) {
             throw new EngineException("server " + process.pid() + " (" + spec.home() + ") survived SIGKILL for 10 s");
         }
         if (spec.engine() == Engine.POSTGRES) {
@@ -100,16 +102,7 @@ public final class DatabaseServer {
 
     private static List<ProcessHandle> childrenOf(ProcessHandle p) {
         return ProcessHandle.allProcesses().filter(h -> h.parent().map(x -> x.pid() == p.pid()).orElse(false))
-                .filter(h -> !isZombie(h.pid())).toList();
-    }
-
-    static boolean isZombie(long pid) {
-        try {
-            String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
-            return stat.substring(stat.lastIndexOf(')') + 2).startsWith("Z");
-        } catch (IOException | RuntimeException e) {
-            return false;
-        }
+                .filter(h -> !ProcessEnd.isZombie(h.pid())).toList();
     }
 
     private static long rssOf(long pid) {

@@ -1,5 +1,7 @@
 package io.kumo.rds.runtime.engine;
 
+import io.kumo.fabric.host.ProcessEnd;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -132,7 +134,7 @@ public final class ServerLauncher {
                 return Optional.empty();
             }
             long pid = Long.parseLong(Files.readString(home.pidFile()).strip());
-            return ProcessHandle.of(pid).filter(ProcessHandle::isAlive).filter(p -> !DatabaseServer.isZombie(p.pid()))
+            return ProcessHandle.of(pid).filter(ProcessHandle::isAlive).filter(p -> !ProcessEnd.isZombie(p.pid()))
                     .filter(p -> commandLineOf(pid).contains(home.data().toString()));
         } catch (IOException | NumberFormatException e) {
             return Optional.empty();
